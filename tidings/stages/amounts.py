@@ -1,0 +1,163 @@
+"""Amounts: money and counts, with their qualifier and what they measure.
+
+Order of the steps:
+1. Match money ("$100 billion", "€2.5m", "100 bn yuan", "1.2 trillion rubles",
+   "USD 5 million") and counts of things ("about 3,000 troops") with regexes.
+2. Read the qualifier just before ("over", "nearly", "at least", …).
+3. Find what is measured in the parse: the subject of the verb the amount
+   completes ("The volume of trade has reached ... $100 billion"), or the noun
+   it describes ("a deal worth $2 billion", "aid of $50m").
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Token
+
+from ..records import Amount
+
+__all__ = ["find_amounts", "CURRENCY_SYMBOLS", "CURRENCY_WORDS"]
+
+CURRENCY_SYMBOLS = {"US$": "USD", "$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "₽": "RUB",
+                    "C$": "CAD", "A$": "AUD", "HK$": "HKD", "₩": "KRW", "₺": "TRY", "₴": "UAH", "₪": "ILS"}
+CURRENCY_WORDS = {"dollar": "USD", "dollars": "USD", "euro": "EUR", "euros": "EUR", "yuan": "CNY",
+                  "renminbi": "CNY", "rmb": "CNY", "ruble": "RUB", "rubles": "RUB", "rouble": "RUB",
+                  "roubles": "RUB", "pound": "GBP", "pounds": "GBP", "sterling": "GBP", "yen": "JPY",
+                  "rupee": "INR", "rupees": "INR", "won": "KRW", "lira": "TRY", "liras": "TRY",
+                  "riyal": "SAR", "riyals": "SAR", "dirham": "AED", "dirhams": "AED", "franc": "CHF",
+                  "francs": "CHF", "shekel": "ILS", "shekels": "ILS", "hryvnia": "UAH", "hryvnias": "UAH",
+                  "rand": "ZAR", "real": "BRL", "reais": "BRL", "peso": "MXN", "pesos": "MXN"}
+ISO_CODES = {"USD", "EUR", "CNY", "RMB", "RUB", "GBP", "JPY", "INR", "KRW", "TRY", "SAR", "AED", "CHF", "ILS",
+             "UAH", "ZAR", "BRL", "MXN", "CAD", "AUD", "HKD"}
+SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "mln": 1e6, "m": 1e6, "billion": 1e9,
+          "bn": 1e9, "bln": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12, "trn": 1e12}
+QUALIFIERS = [("more than", "over"), ("over", "over"), ("above", "over"), ("exceeding", "over"),
+              ("in excess of", "over"), ("upwards of", "over"), ("nearly", "approx"), ("almost", "approx"),
+              ("about", "approx"), ("around", "approx"), ("approximately", "approx"), ("roughly", "approx"),
+              ("some", "approx"), ("close to", "approx"), ("an estimated", "approx"), ("estimated", "approx"),
+              ("less than", "under"), ("fewer than", "under"), ("under", "under"), ("below", "under"),
+              ("at least", "at_least"), ("no less than", "at_least"), ("a minimum of", "at_least"),
+              ("at most", "at_most"), ("up to", "at_most"), ("no more than", "at_most"),
+              ("a maximum of", "at_most")]
+COUNT_NOUNS = {"troops", "soldiers", "people", "refugees", "civilians", "migrants", "protesters",
+               "demonstrators", "prisoners", "detainees", "hostages", "casualties", "deaths", "dead", "jobs",
+               "tonnes", "tons", "barrels", "doses", "vaccines", "workers", "students", "children",
+               "personnel", "officers", "police", "fighters", "militants", "residents", "households",
+               "homes", "houses", "tanks", "missiles", "drones", "aircraft", "jets", "ships", "vessels",
+               "warships", "shells", "rockets", "containers", "visitors", "tourists", "delegates",
+               "participants", "members", "companies", "firms", "projects", "cases", "patients", "votes"}
+
+_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_SCALE = r"trillion|billion|million|thousand|trn|tn|bn|bln|mn|mln|m|b|k"
+_SYM = "|".join(re.escape(s) for s in sorted(CURRENCY_SYMBOLS, key=len, reverse=True))
+_WORDS = "|".join(sorted(CURRENCY_WORDS, key=len, reverse=True))
+_QUAL = "|".join(re.escape(q) for q, _ in sorted(QUALIFIERS, key=lambda x: -len(x[0])))
+_MONEY = re.compile(
+    r"(?:(?P<qual>" + _QUAL + r")\s+)?(?:"
+    r"(?P<sym>" + _SYM + r")\s?(?P<n1>" + _NUM + r")(?:\s?(?P<s1>" + _SCALE + r")\b)?"
+    r"|(?P<iso>" + "|".join(ISO_CODES) + r")\s?(?P<n2>" + _NUM + r")(?:\s?(?P<s2>" + _SCALE + r")\b)?"
+    r"|(?P<n3>" + _NUM + r")(?:\s?(?P<s3>" + _SCALE + r"))?\s?(?:US\s)?(?P<word>" + _WORDS + "|" +
+    "|".join(ISO_CODES) + r")\b)",
+    re.I)
+_COUNT = re.compile(r"(?:(?P<qual>" + _QUAL + r")\s+)?(?P<n>" + _NUM + r")(?:\s(?P<s>million|billion|thousand))?"
+                    r"\s(?:[A-Za-z-]+\s)?(?P<unit>" + "|".join(sorted(COUNT_NOUNS)) + r")\b", re.I)
+
+
+def _value(num: str, scale: str | None) -> float:
+    value = float(num.replace(",", ""))
+    if scale:
+        value *= SCALES[scale.lower()]
+    return value
+
+
+def _qualifier(word: str | None) -> str:
+    if not word:
+        return "exact"
+    return dict(QUALIFIERS)[word.lower()]
+
+
+def find_amounts(doc: Doc | None, text: str) -> list[Amount]:
+    found: list[Amount] = []
+    taken: list[tuple[int, int]] = []
+    for m in _MONEY.finditer(text):
+        if m.group("sym"):
+            currency, num, scale = CURRENCY_SYMBOLS[m.group("sym").upper() if m.group("sym").isalpha()
+                                                    else m.group("sym")], m.group("n1"), m.group("s1")
+        elif m.group("iso"):
+            code = m.group("iso").upper()
+            currency, num, scale = ("CNY" if code == "RMB" else code), m.group("n2"), m.group("s2")
+        else:
+            word = m.group("word")
+            if word.isupper() or word.upper() in ISO_CODES and word.upper() == word:
+                currency = "CNY" if word.upper() == "RMB" else word.upper()
+            else:
+                currency = CURRENCY_WORDS[word.lower()]
+            num, scale = m.group("n3"), m.group("s3")
+        if scale and scale.lower() in ("m", "b", "k") and m.group("sym") is None and m.group("iso") is None \
+                and m.group("word") is None:
+            continue
+        start, end = m.start(), m.end()
+        found.append(Amount(text=text[start:end], start=start, end=end, value=_value(num, scale), currency=currency,
+                            qualifier=_qualifier(m.group("qual")), about=_about(doc, start, end)))
+        taken.append((start, end))
+    for m in _COUNT.finditer(text):
+        start, end = m.start(), m.end()
+        if any(s < end and start < e for s, e in taken):
+            continue
+        if re.fullmatch(r"(?:19|20)\d{2}", m.group("n")):
+            continue  # a year, not a count
+        found.append(Amount(text=text[start:end], start=start, end=end, value=_value(m.group("n"), m.group("s")),
+                            currency=None, qualifier=_qualifier(m.group("qual")), about=m.group("unit").lower(),
+                            unit=m.group("unit").lower()))
+    found.sort(key=lambda a: a.start)
+    return found
+
+
+def _about(doc: Doc | None, start: int, end: int) -> str | None:
+    if doc is None:
+        return None
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return None
+    tok = span.root
+    for _ in range(5):
+        head = tok.head
+        if head is tok:
+            return None
+        if tok.dep_ == "pobj" and head.lower_ in ("of", "worth", "at", "to", "by", "totalling", "totaling"):
+            target = head.head
+            if target.pos_ in ("NOUN", "PROPN") and not _inside(target, start, end):
+                return _phrase(target)
+            tok = head
+            continue
+        if head.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("appos", "npadvmod", "amod", "nmod", "compound") \
+                and not _inside(head, start, end):
+            if head.dep_ in ("dobj", "attr") and head.head.pos_ in ("VERB", "AUX"):
+                tok = head
+                continue
+            return _phrase(head)
+        if head.pos_ in ("VERB", "AUX"):
+            for c in head.children:
+                if c.dep_ in ("nsubj", "nsubjpass") and not _inside(c, start, end):
+                    return _phrase(c)
+            tok = head
+            continue
+        tok = head
+    return None
+
+
+def _inside(token: Token, start: int, end: int) -> bool:
+    return start <= token.idx < end
+
+
+def _phrase(token: Token) -> str:
+    """The noun phrase of ``token`` without relative clauses, at most 12 tokens."""
+    keep = [t for t in token.subtree if not any(a.dep_ in ("relcl", "acl", "appos") and a.i != token.i
+                                                and a in token.subtree for a in [t, *t.ancestors]
+                                                if a.i != token.i and a.i in {x.i for x in token.subtree})]
+    if not keep:
+        return token.text
+    left, right = keep[0].i, keep[-1].i + 1
+    right = min(right, left + 12)
+    return token.doc[left:right].text.strip(" ,")

