@@ -341,7 +341,9 @@ class ActorResolver:
             before = sorted([a for a in timeline + found if a.end <= token.i], key=lambda a: a.start)
             low = token.lower_
             if low in PRONOUNS and token.pos_ == "PRON":
-                target = _salient_person(before)
+                # "Pompeo met Cavusoglu and warned him": an object pronoun is not its clause's subject
+                bound = _clause_subjects(token) if token.dep_ in ("dobj", "pobj", "dative", "iobj") else set()
+                target = _salient_person([a for a in before if a.head not in bound])
                 if target is not None:
                     m = target.mention
                     found.append(_actor(doc, token.i, token.i + 1, token.i, m.code, m.name, m.type, m.country,
@@ -445,6 +447,21 @@ def _acts(span: Span) -> bool:
     if head.dep_ == "pobj" and head.head.lower_ in ("with", "between", "against", "by", "to", "on", "for", "of"):
         return True
     return False
+
+
+def _clause_subjects(token: Token) -> set[int]:
+    verb = token.head
+    while verb.dep_ in ("prep", "agent") and verb.head is not verb:
+        verb = verb.head
+    heads = {verb, *verb.conjuncts}
+    if verb.dep_ == "conj":
+        heads.add(verb.head)
+    out = set()
+    for h in heads:
+        for c in h.children:
+            if c.dep_ in ("nsubj", "nsubjpass"):
+                out.update(t.i for t in c.subtree)
+    return out
 
 
 def _salient_person(before: list[ResolvedActor]) -> ResolvedActor | None:

@@ -57,11 +57,28 @@ _MONEY = re.compile(
     r"(?:(?P<qual>" + _QUAL + r")\s+)?(?:"
     r"(?P<sym>" + _SYM + r")\s?(?P<n1>" + _NUM + r")(?:\s?(?P<s1>" + _SCALE + r")\b)?"
     r"|(?P<iso>" + "|".join(ISO_CODES) + r")\s?(?P<n2>" + _NUM + r")(?:\s?(?P<s2>" + _SCALE + r")\b)?"
-    r"|(?P<n3>" + _NUM + r")(?:\s?(?P<s3>" + _SCALE + r"))?\s?(?:US\s)?(?P<word>" + _WORDS + "|" +
+    r"|(?P<n3>" + _NUM + r")(?:\s?(?P<s3>" + _SCALE + r"))?\s?(?:U\.?S\.?\s)?(?P<word>" + _WORDS + "|" +
     "|".join(ISO_CODES) + r")\b)",
     re.I)
 _COUNT = re.compile(r"(?:(?P<qual>" + _QUAL + r")\s+)?(?P<n>" + _NUM + r")(?:\s(?P<s>million|billion|thousand))?"
                     r"\s(?:[A-Za-z-]+\s)?(?P<unit>" + "|".join(sorted(COUNT_NOUNS)) + r")\b", re.I)
+
+
+# Verbs whose object amount is a bound: "trade exceeded $360 billion" is over $360 billion.
+BOUND_VERBS = {"exceed": "over", "top": "over", "surpass": "over", "pass": "over", "cross": "over",
+               "approach": "approx", "near": "approx"}
+
+
+def _verb_qualifier(doc: Doc | None, start: int, end: int) -> str | None:
+    if doc is None:
+        return None
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return None
+    root = span.root
+    if root.dep_ == "dobj" and root.head.pos_ == "VERB":
+        return BOUND_VERBS.get(root.head.lemma_.lower())
+    return None
 
 
 def _value(num: str, scale: str | None) -> float:
@@ -98,8 +115,12 @@ def find_amounts(doc: Doc | None, text: str) -> list[Amount]:
                 and m.group("word") is None:
             continue
         start, end = m.start(), m.end()
+        previous = next((a.about for a in reversed(found) if a.about), None)
+        qualifier = _qualifier(m.group("qual"))
+        if qualifier == "exact":
+            qualifier = _verb_qualifier(doc, start, end) or qualifier
         found.append(Amount(text=text[start:end], start=start, end=end, value=_value(num, scale), currency=currency,
-                            qualifier=_qualifier(m.group("qual")), about=_about(doc, start, end)))
+                            qualifier=qualifier, about=_about(doc, start, end, previous)))
         taken.append((start, end))
     for m in _COUNT.finditer(text):
         start, end = m.start(), m.end()
@@ -114,14 +135,33 @@ def find_amounts(doc: Doc | None, text: str) -> list[Amount]:
     return found
 
 
-def _about(doc: Doc | None, start: int, end: int) -> str | None:
+# Verbs of change: in "raise it to $30 billion" the thing measured is the object.
+CHANGE_VERBS = {"raise", "increase", "boost", "cut", "reduce", "lift", "double", "triple", "lower", "bring",
+                "expand", "grow", "push", "trim", "slash"}
+_NOT_MEASURED = {"DATE", "TIME", "PERCENT"}
+
+
+def _about(doc: Doc | None, start: int, end: int, previous: str | None = None) -> str | None:
+    """What the amount at ``start:end`` measures, read from the parse."""
     if doc is None:
         return None
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return None
+    after = doc[span.end] if span.end < len(doc) else None
+    # "the proposed 50 billion euros Ukraine Facility": the amount modifies the noun after it
+    if after is not None and after.pos_ in ("NOUN", "PROPN") and after.ent_type_ not in _NOT_MEASURED:
+        head = after
+        while head.head.i > head.i and head.head.pos_ in ("NOUN", "PROPN") and head.dep_ in ("compound", "amod"):
+            head = head.head
+        return _phrase(head, from_index=span.end)
+    # "€2.5m in emergency humanitarian aid", "£300 million for long-range drones"
+    if after is not None and after.lower_ in ("in", "of", "for", "on"):
+        objs = [c for c in after.children if c.dep_ == "pobj"]
+        if objs and objs[0].ent_type_ not in _NOT_MEASURED:
+            return _phrase(objs[0])
     tok = span.root
-    for _ in range(5):
+    for _ in range(6):
         head = tok.head
         if head is tok:
             return None
@@ -131,16 +171,29 @@ def _about(doc: Doc | None, start: int, end: int) -> str | None:
                 return _phrase(target)
             tok = head
             continue
-        if head.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("appos", "npadvmod", "amod", "nmod", "compound") \
-                and not _inside(head, start, end):
-            if head.dep_ in ("dobj", "attr") and head.head.pos_ in ("VERB", "AUX"):
+        if head.pos_ in ("NOUN", "PROPN") and not _inside(head, start, end) and \
+                tok.dep_ in ("appos", "npadvmod", "amod", "nmod", "compound", "acl"):
+            if tok.dep_ == "appos" and head.dep_ in ("dobj", "attr") and head.head.pos_ in ("VERB", "AUX"):
+                # "has reached a new high, over $100 billion": the high is the verb's, look at its subject
                 tok = head
                 continue
             return _phrase(head)
         if head.pos_ in ("VERB", "AUX"):
+            if head.lemma_.lower() in CHANGE_VERBS:
+                for c in head.children:
+                    if c.dep_ == "dobj" and not _inside(c, start, end):
+                        return previous if c.pos_ == "PRON" else _phrase(c)
             for c in head.children:
                 if c.dep_ in ("nsubj", "nsubjpass") and not _inside(c, start, end):
                     return _phrase(c)
+            if tok.dep_ in ("nsubj", "nsubjpass"):
+                holders = [head, *(c for c in head.children if c.dep_ in ("oprd", "acomp"))]
+                for c in (c for h in holders for c in h.children):
+                    # "$500 million could be made available for reconstruction"
+                    if c.dep_ == "prep" and c.lower_ in ("for", "to", "on"):
+                        objs = [p for p in c.children if p.dep_ == "pobj"]
+                        if objs:
+                            return _phrase(objs[0])
             tok = head
             continue
         tok = head
@@ -151,13 +204,16 @@ def _inside(token: Token, start: int, end: int) -> bool:
     return start <= token.idx < end
 
 
-def _phrase(token: Token) -> str:
-    """The noun phrase of ``token`` without relative clauses, at most 12 tokens."""
-    keep = [t for t in token.subtree if not any(a.dep_ in ("relcl", "acl", "appos") and a.i != token.i
-                                                and a in token.subtree for a in [t, *t.ancestors]
-                                                if a.i != token.i and a.i in {x.i for x in token.subtree})]
+# Longest "about" phrase kept, in tokens.
+MAX_ABOUT_TOKENS = 12
+
+
+def _phrase(token: Token, from_index: int = -1) -> str:
+    """The noun phrase of ``token`` without relative clauses and appositions."""
+    cut = {t.i for c in token.children if c.dep_ in ("relcl", "acl", "appos", "punct") and c.i > token.i
+           for t in c.subtree}
+    keep = [t for t in token.subtree if t.i not in cut and t.i >= from_index]
     if not keep:
         return token.text
-    left, right = keep[0].i, keep[-1].i + 1
-    right = min(right, left + 12)
+    left, right = keep[0].i, min(keep[-1].i + 1, keep[0].i + MAX_ABOUT_TOKENS)
     return token.doc[left:right].text.strip(" ,")

@@ -33,6 +33,12 @@ MAX_HEADLINE_WORDS = 30
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]]*\s*$|[.!?][\"'”’»]?\s+[A-Z“\"]")
 _CREDIT = re.compile(r"^\(?\s*(?:reporting|additional reporting|writing|editing|compiled|translated|"
                      r"produced)\s+by\b", re.I)
+# Credit lines at the foot of wire copy: "Associated Press writer X contributed to this report."
+_CONTRIBUTED = re.compile(r"\bcontributed (?:to )?(?:this )?(?:report|reporting|story)\b", re.I)
+MAX_CREDIT_WORDS = 25
+# Markers that wire services put at the very end of the last paragraph.
+_END_MARKER = re.compile(r"\s*(?:\(?\s*(?:Reporting|Writing|Editing) by [^()\n]{3,200}\)?|Enditem|\(END\)|"
+                         r"\bEND|■|\+\+\+)\s*$")
 _COPYRIGHT = re.compile(r"(?:©|\(c\)\s*\d{4}|copyright\b|all rights reserved)", re.I)
 _BYLINE = re.compile(r"^by\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,5}", re.I)
 _MONTH_RX = (r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|Aug(?:ust|\.)?|"
@@ -65,6 +71,10 @@ def clean_document(doc: Document) -> CleanText:
     body, header_title, header_date, header_source, line_notes = _split_lines(content)
     notes.extend(line_notes)
     body, dl_source, dl_date, dl_note = _cut_dateline(body, header_date or published or doc.published)
+    end_marker = _END_MARKER.search(body)
+    if end_marker and end_marker.start() > 0:
+        notes.append(f"end marker cut: {end_marker.group(0).strip()!r}")
+        body = body[:end_marker.start()]
     if dl_note:
         notes.append(dl_note)
     body = body.strip()
@@ -162,6 +172,8 @@ def _is_headline(line: str, counts: Counter[str]) -> bool:
 
 def _is_furniture(line: str, counts: Counter[str]) -> bool:
     if _CREDIT.match(line) or _COPYRIGHT.search(line):
+        return True
+    if _CONTRIBUTED.search(line) and _words(line) <= MAX_CREDIT_WORDS:
         return True
     if "|" in line and not _SENTENCE_END.search(line):
         return True

@@ -46,6 +46,13 @@ __all__ = ["find_dates", "parse_date_phrase", "MONTHS"]
 @dataclass(frozen=True, slots=True)
 class _Anchor:
     published: dt.date | None
+    future: bool = False  # the clause speaks of what is to come ("will host ... on Friday")
+
+
+# Words before a date, in its sentence, that put it in the future.
+_FUTURE_CUES = re.compile(r"\b(?:will|shall|'ll|is to|are to|due to|expected|scheduled|plans? to|planned|"
+                          r"set to|upcoming|going to)\b", re.I)
+_SENTENCE_START = re.compile(r"[.!?]\s|\n")
 
 
 def _month(m: re.Match[str]) -> int:
@@ -87,10 +94,10 @@ def _r_month_alone(m: re.Match[str], a: _Anchor) -> str | None:
     month = _month(m)
     year = a.published.year
     word = (m.group("lead") or "").lower()
-    if word == "last" or (word != "next" and month > a.published.month + 2):
-        year -= 1 if month >= a.published.month or word == "last" else 0
-    elif word == "next" and month <= a.published.month:
-        year += 1
+    if word == "last" or (word != "next" and not a.future and month > a.published.month):
+        year -= 1  # "in July" said in April of a thing done: last July
+    elif (word == "next" or a.future) and month < a.published.month:
+        year += 1  # "in March" said in October of a thing to come: next March
     return f"{year:04d}-{month:02d}"
 
 
@@ -112,7 +119,7 @@ def _r_weekday(m: re.Match[str], a: _Anchor) -> str | None:
     target = WEEKDAYS[m.group("weekday").lower()]
     lead = (m.group("lead") or "").lower()
     back = (a.published.weekday() - target) % 7
-    if lead == "next":
+    if lead == "next" or (a.future and lead != "last"):
         ahead = (target - a.published.weekday()) % 7 or 7
         return (a.published + dt.timedelta(days=ahead)).isoformat()
     if lead == "last" and back == 0:
@@ -231,11 +238,11 @@ _LEADING_CONTEXT = re.compile(r"^(?:on|in|since|until|by|from|before|after|durin
 
 def find_dates(text: str, published: dt.date | None) -> list[DateRef]:
     """Every date expression in ``text``, resolved against ``published``."""
-    anchor = _Anchor(published)
     candidates: list[tuple[int, int, str | None, bool]] = []
     for pattern, resolve, relative in _PATTERNS:
         for m in pattern.finditer(text):
             start, end = m.start(), m.end()
+            anchor = _Anchor(published, future=relative and _is_future(text, start))
             lead = _LEADING_CONTEXT.match(m.group(0))
             if lead:
                 start += lead.end()
@@ -246,6 +253,14 @@ def find_dates(text: str, published: dt.date | None) -> list[DateRef]:
             found.append(cand)
     found.sort()
     return [DateRef(text=text[s:e], start=s, end=e, value=v, relative=r) for s, e, v, r in found]
+
+
+def _is_future(text: str, start: int) -> bool:
+    window = text[max(0, start - 200):start]
+    cut = list(_SENTENCE_START.finditer(window))
+    if cut:
+        window = window[cut[-1].end():]
+    return bool(_FUTURE_CUES.search(window))
 
 
 def parse_date_phrase(phrase: str) -> dt.date | None:

@@ -234,6 +234,12 @@ def _actors_at(token: Token, analysis: ActorAnalysis) -> list[ActorMention]:
         if actor is None and t.dep_ in ("nsubj",) and t.lower_ in ("who", "which", "that"):
             continue
         if actor is None:
+            # "her South Korean counterpart Cho Tae-yul": the name in apposition
+            for right in t.rights:
+                if right.dep_ == "appos" and analysis.at(right) is not None:
+                    actor = analysis.at(right)
+                    break
+        if actor is None:
             # "the Chinese foreign ministry spokesman": an actor inside the noun phrase's left part
             for left in t.lefts:
                 a = analysis.at(left)
@@ -308,7 +314,7 @@ def _targets(entry: VerbEntry, token: Token, analysis: ActorAnalysis, passive: b
     if passive:
         for c in token.children:
             if c.dep_ == "nsubjpass":
-                found = _actors_at(c, analysis) or _possessor(c, analysis)
+                found = _actors_at(c, analysis) or _possessor(c, analysis) or _inner_actor(c, analysis)
                 if found:
                     return found, "passive subject"
     for where in entry.targets:
@@ -339,7 +345,26 @@ def _targets(entry: VerbEntry, token: Token, analysis: ActorAnalysis, passive: b
                                 found = _actors_at(p, analysis) or _possessor(p, analysis)
                                 if found:
                                     return found, f"{word}-object of {holder.lemma_}"
+    # "pledged to keep up its support for Ukraine": the target sits in the infinitive
+    for c in token.children:
+        if c.dep_ == "xcomp":
+            for t in _own_subtree(c):
+                if t.dep_ in ("pobj", "dobj", "dative") and t.head.lower_ not in LOCATIVE_PREPS:
+                    found = _actors_at(t, analysis)
+                    if found:
+                        return found, f"{t.dep_} inside {c.lemma_!r}"
     return [], ""
+
+
+def _inner_actor(token: Token, analysis: ActorAnalysis) -> list[ActorMention]:
+    """The nearest actor inside a noun phrase: 'a convoy carrying Iranian military advisers'."""
+    for t in sorted(token.subtree, key=lambda t: abs(t.i - token.i)):
+        if t.i == token.i or t.dep_ in ("relcl",):
+            continue
+        actor = analysis.at(t)
+        if actor is not None and not (t.dep_ == "pobj" and t.head.lower_ in LOCATIVE_PREPS):
+            return list(actor.codes)
+    return []
 
 
 def _possessor(token: Token, analysis: ActorAnalysis) -> list[ActorMention]:
