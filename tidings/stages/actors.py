@@ -335,12 +335,32 @@ class ActorResolver:
         """Pronouns, bare titles and groups, resolved against the actors before them."""
         found: list[ResolvedActor] = []
         timeline = sorted(actors, key=lambda a: a.start)
+        surnames: dict[str, ResolvedActor] = {}
+        for ent in doc.ents:
+            # A person the knowledge does not know, named with a role: "Chinese Foreign Ministry
+            # spokesman Wang Wenbin", "Mao Ning, a spokeswoman for the Chinese foreign ministry".
+            if ent.label_ != "PERSON" or any(t.i in used for t in ent):
+                continue
+            role = _role_of(ent, timeline)
+            if role is None:
+                continue
+            m = role.mention
+            actor = _actor(doc, ent.start, ent.end, ent.root.i, m.code, ent.text, "PERSON", m.country,
+                           f"unknown person {ent.text!r} with role {m.text!r} ({m.code})")
+            found.append(actor)
+            used.update(range(ent.start, ent.end))
+            if len(ent) > 1:
+                surnames.setdefault(ent[-1].text, actor)
         for token in doc:
             if token.i in used:
                 continue
             before = sorted([a for a in timeline + found if a.end <= token.i], key=lambda a: a.start)
             low = token.lower_
-            if low in PRONOUNS and token.pos_ == "PRON":
+            if token.text in surnames and token.pos_ == "PROPN" and surnames[token.text].start < token.i:
+                m = surnames[token.text].mention
+                found.append(_actor(doc, token.i, token.i + 1, token.i, m.code, m.name, m.type, m.country,
+                                    f"surname {token.text!r} -> {m.name} ({m.text!r} at {m.start})"))
+            elif low in PRONOUNS and token.pos_ == "PRON":
                 # "Pompeo met Cavusoglu and warned him": an object pronoun is not its clause's subject
                 bound = _clause_subjects(token) if token.dep_ in ("dobj", "pobj", "dative", "iobj") else set()
                 target = _salient_person([a for a in before if a.head not in bound])
@@ -447,6 +467,26 @@ def _acts(span: Span) -> bool:
     if head.dep_ == "pobj" and head.head.lower_ in ("with", "between", "against", "by", "to", "on", "for", "of"):
         return True
     return False
+
+
+def _role_of(ent: Span, actors: list[ResolvedActor]) -> ResolvedActor | None:
+    """An agent or state actor naming the role of an unknown person, just before the name or in
+    apposition to it."""
+    doc = ent.doc
+    left = ent.start
+    while left > 0 and doc[left - 1].pos_ in ("PROPN", "NOUN", "ADJ") and doc[left - 1].ent_type_ != "PERSON":
+        left -= 1
+    for actor in actors:
+        if left <= actor.start and actor.end <= ent.start and actor.mention.type in ("AGENT", "STATE") \
+                and not actor.members:
+            return actor
+    for token in ent.root.children:
+        if token.dep_ == "appos":
+            for actor in actors:
+                if token.left_edge.i <= actor.start and actor.end <= token.right_edge.i + 1 and \
+                        actor.mention.type in ("AGENT", "STATE") and not actor.members:
+                    return actor
+    return None
 
 
 def _clause_subjects(token: Token) -> set[int]:
