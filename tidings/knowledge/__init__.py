@@ -175,8 +175,11 @@ def load_knowledge(folder: str | Path | None = None) -> Knowledge:
             valid_to=_date(r.get("valid_to", ""), where))
 
     terms: list[Term] = []
-    for n, r in _rows(base / "offices.tsv"):
-        where = f"offices.tsv:{n}"
+    office_rows = [("offices.tsv", n, r) for n, r in _rows(base / "offices.tsv")]
+    if (base / "officials.tsv").is_file():
+        office_rows += [("officials.tsv", n, r) for n, r in _rows(base / "officials.tsv")]
+    for name, n, r in office_rows:
+        where = f"{name}:{n}"
         start = _date(r["start"], where)
         if start is None:
             raise KnowledgeError(f"{where}: a term needs a start date")

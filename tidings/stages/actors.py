@@ -350,7 +350,9 @@ class ActorResolver:
             found.append(actor)
             used.update(range(ent.start, ent.end))
             if len(ent) > 1:
+                # later mentions by family name, which comes last or (Chinese, Korean names) first
                 surnames.setdefault(ent[-1].text, actor)
+                surnames.setdefault(ent[0].text, actor)
         for token in doc:
             if token.i in used:
                 continue
@@ -420,6 +422,10 @@ def _main_term(terms: list[Term]) -> Term | None:
 
 def _person_actor(doc: Doc, start: int, end: int, head: int, term: Term, out_of_office: bool,
                   day: dt.date, reason: str) -> ResolvedActor:
+    if term.office == "igo_head":
+        # the head of an international organisation acts for it; out of office, a private elite
+        code = "ELI" if out_of_office else term.country
+        return _actor(doc, start, end, head, code, term.person, "PERSON", None, reason)
     code = term.country + ("ELI" if out_of_office else "GOV")
     return _actor(doc, start, end, head, code, term.person, "PERSON", term.country, reason)
 
@@ -520,7 +526,7 @@ def _group_members(before: list[ResolvedActor], kind: str, names: dict[str, str]
     for actor in before:
         for m in actor.codes:
             if kind == "STATE":
-                key = (m.country or m.code[:3])
+                key = m.country
                 if m.type in ("IGO", "NGO", "GROUP") or not key:
                     continue
             else:

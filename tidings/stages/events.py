@@ -372,10 +372,13 @@ def _possessor(token: Token, analysis: ActorAnalysis) -> list[ActorMention]:
         if c.dep_ == "poss":
             return _actors_at(c, analysis)
     for c in token.children:
-        if c.dep_ == "prep" and c.lower_ == "of":
+        # "the efforts of Russia", "the proposal by Kyiv", "the offer from Beijing"
+        if c.dep_ in ("prep", "agent") and c.lower_ in ("of", "by", "from"):
             for p in c.children:
                 if p.dep_ == "pobj":
-                    return _actors_at(p, analysis)
+                    found = _actors_at(p, analysis)
+                    if found:
+                        return found
     return []
 
 

@@ -237,9 +237,14 @@ def _strip_controls(text: str) -> str:
 
 
 def _looks_utf16(data: bytes) -> bool:
+    """Text in UTF-16 has NULs in one byte of each pair and printable bytes in the other."""
     head = data[:4096]
     even, odd = head[0::2], head[1::2]
-    return even.count(0) > len(even) * 0.3 or odd.count(0) > len(odd) * 0.3
+
+    def printable(half: bytes) -> float:
+        return sum(1 for b in half if 32 <= b < 127 or b in (9, 10, 13)) / max(len(half), 1)
+    return (odd.count(0) > len(odd) * 0.6 and printable(even) > 0.8) or \
+        (even.count(0) > len(even) * 0.6 and printable(odd) > 0.8)
 
 
 def _looks_html(text: str) -> bool:

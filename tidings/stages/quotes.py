@@ -80,6 +80,10 @@ def _trail_ws(s: str) -> int:
 
 
 def _role(text: str, i: int, depth: int) -> str | None:
+    if text[i] == "«":
+        return "open"  # guillemets say their direction; curly marks in scraped text often do not
+    if text[i] == "»":
+        return "close"
     prev = text[i - 1] if i > 0 else " "
     nxt = text[i + 1] if i + 1 < len(text) else " "
     if prev.isalnum() and nxt.isalnum():

@@ -1,0 +1,118 @@
+"""Actors: names, titles, metonymy, places, dates and references."""
+
+import datetime as dt
+
+import pytest
+import spacy
+
+from tidings.stages.actors import ActorResolver
+
+
+@pytest.fixture(scope="module")
+def blank():
+    return spacy.blank("en")
+
+
+@pytest.fixture(scope="module")
+def resolver(knowledge, blank):
+    return ActorResolver(knowledge, blank.make_doc)
+
+
+def doc(blank, words, heads, deps, pos):
+    from spacy.tokens import Doc
+
+    return Doc(blank.vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=[w.lower() for w in words])
+
+
+def codes(analysis):
+    return [(m.text, m.code) for m in analysis.mentions()]
+
+
+def test_a_capital_that_speaks_is_its_government(resolver, blank):
+    d = doc(blank, ["Beijing", "said", "no", "."], [1, 1, 1, 1], ["nsubj", "ROOT", "dobj", "punct"],
+            ["PROPN", "VERB", "NOUN", "PUNCT"])
+    assert codes(resolver.resolve(d, dt.date(2021, 12, 15))) == [("Beijing", "CHNGOV")]
+
+
+def test_a_capital_where_something_happened_is_a_place(resolver, blank):
+    d = doc(blank, ["They", "met", "in", "Beijing", "."], [1, 1, 1, 2, 1], ["nsubj", "ROOT", "prep", "pobj", "punct"],
+            ["PRON", "VERB", "ADP", "PROPN", "PUNCT"])
+    analysis = resolver.resolve(d, dt.date(2021, 12, 15))
+    assert codes(analysis) == [] and [(s, e, c) for s, e, c in analysis.place_spans] == [(3, 4, "CHN")]
+
+
+def test_a_capital_naming_an_event_is_no_actor(resolver, blank):
+    words = ["the", "Beijing", "Winter", "Olympics", "opened"]
+    d = doc(blank, words, [3, 3, 3, 4, 4], ["det", "compound", "compound", "nsubj", "ROOT"],
+            ["DET", "PROPN", "PROPN", "PROPN", "VERB"])
+    assert codes(resolver.resolve(d, dt.date(2022, 2, 4))) == []
+
+
+def test_seats_of_power_stand_for_governments(resolver, blank):
+    d = doc(blank, ["The", "Kremlin", "denied", "it"], [1, 2, 2, 2], ["det", "nsubj", "ROOT", "dobj"],
+            ["DET", "PROPN", "VERB", "PRON"])
+    assert codes(resolver.resolve(d, dt.date(2021, 1, 1))) == [("The Kremlin", "RUSGOV")]
+
+
+@pytest.mark.parametrize("day, code, office", [
+    (dt.date(2009, 6, 1), "RUSGOV", "Prime Minister"),
+    (dt.date(2021, 6, 1), "RUSGOV", "President"),
+])
+def test_a_person_is_resolved_for_the_article_date(resolver, blank, day, code, office):
+    d = doc(blank, ["Putin", "spoke"], [1, 1], ["nsubj", "ROOT"], ["PROPN", "VERB"])
+    (mention,) = resolver.resolve(d, day).mentions()
+    assert mention.code == code and mention.name == "Vladimir Putin" and office in mention.reason
+
+
+def test_out_of_office_is_an_elite_not_the_government(resolver, blank):
+    d = doc(blank, ["Trump", "spoke"], [1, 1], ["nsubj", "ROOT"], ["PROPN", "VERB"])
+    (mention,) = resolver.resolve(d, dt.date(2022, 6, 1)).mentions()
+    assert mention.code == "USAELI"
+    d = doc(blank, ["former", "President", "Obama", "spoke"], [2, 2, 3, 3], ["amod", "compound", "nsubj", "ROOT"],
+            ["ADJ", "PROPN", "PROPN", "VERB"])
+    (mention,) = resolver.resolve(d, dt.date(2022, 6, 1)).mentions()
+    assert mention.code == "USAELI" and mention.name == "Barack Obama"
+
+
+@pytest.mark.parametrize("day, name", [(dt.date(2019, 6, 1), "Donald Trump"), (dt.date(2022, 6, 1), "Joe Biden")])
+def test_a_title_without_a_name_is_the_holder_on_the_date(resolver, blank, day, name):
+    d = doc(blank, ["the", "US", "president", "said"], [2, 2, 3, 3], ["det", "compound", "nsubj", "ROOT"],
+            ["DET", "PROPN", "NOUN", "VERB"])
+    (mention,) = resolver.resolve(d, day).mentions()
+    assert mention.code == "USAGOV" and mention.name == name
+
+
+@pytest.mark.parametrize("words, code", [
+    (["Russian", "police", "arrested", "him"], "RUSCOP"),
+    (["Syrian", "rebels", "attacked", "him"], "SYRREB"),
+    (["a", "Tunisian", "court", "said"], "TUNJUD"),
+])
+def test_nationality_and_role_make_an_agent_code(resolver, blank, words, code):
+    n = len(words)
+    heads = [min(i + 1, n - 2) if i < n - 2 else n - 2 for i in range(n)]
+    deps = ["amod"] * (n - 2) + ["ROOT", "dobj"]
+    deps[n - 3] = "nsubj"
+    pos = ["ADJ"] * (n - 2) + ["VERB", "PRON"]
+    pos[n - 3] = "NOUN"
+    d = doc(blank, words, heads, deps, pos)
+    assert [m.code for m in resolver.resolve(d, dt.date(2020, 1, 1)).mentions()] == [code]
+
+
+def test_references_resolve_in_context(pipeline):
+    text = ("Chinese President Xi Jinping met Russian President Vladimir Putin in Beijing on Friday. "
+            "He said the two countries would deepen cooperation. The Chinese leader also praised Moscow.")
+    article = pipeline.extract_text(text, published=dt.date(2022, 2, 4))
+    found = [(m.text, m.code) for m in article.actors]
+    assert ("He", "CHNGOV") in found
+    assert ("the two countries", "CHN") in found and ("the two countries", "RUS") in found
+    assert ("The Chinese leader", "CHNGOV") in found
+    assert not any(m.text == "Beijing" for m in article.actors)
+    assert [p.name for p in article.places] == ["Beijing"]
+
+
+def test_unknown_person_with_a_role_takes_the_role_code(pipeline):
+    text = ("Chinese Foreign Ministry spokesman Zhang Weiming criticized Washington on Monday. "
+            "Zhang said the visit was a provocation.")
+    article = pipeline.extract_text(text, published=dt.date(2022, 6, 2))
+    found = [(m.text, m.code) for m in article.actors]
+    assert ("Zhang Weiming", "CHNGOV") in found and ("Zhang", "CHNGOV") in found

@@ -1,0 +1,77 @@
+"""Events: CAMEO coding over the parse, with negation, modality, reciprocity and provenance."""
+
+import datetime as dt
+
+import pytest
+
+DAY = dt.date(2022, 6, 1)
+
+
+def coded(pipeline, text, day=DAY):
+    article = pipeline.extract_text(text, published=day)
+    return [(e.source.code, e.target.code, e.code, e.negated, e.modality) for e in article.events]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Israel attacked Iran on Tuesday.", ("ISR", "IRN", "190", False, "asserted")),
+    ("Iran was attacked by Israel on Tuesday.", ("ISR", "IRN", "190", False, "asserted")),
+    ("The European Union imposed sanctions on Iran.", ("IGOEUREEC", "IRN", "163", False, "asserted")),
+    ("Russia did not meet Ukraine.", ("RUS", "UKR", "040", True, "asserted")),
+    ("Iran refused to sign the agreement with the European Union.", ("IRN", "IGOEUREEC", "127", False, "asserted")),
+    ("Japan plans to host China for talks.", ("JPN", "CHN", "036", False, "intended")),
+    ("Narendra Modi will visit Russia next month.", ("INDGOV", "RUS", "036", False, "future")),
+    ("India criticised Pakistan.", ("IND", "PAK", "111", False, "asserted")),
+    ("Washington accused Beijing of espionage.", ("USAGOV", "CHNGOV", "112", False, "asserted")),
+    ("Moscow rejected Kyiv’s proposal.", ("RUSGOV", "UKRGOV", "120", False, "asserted")),
+    ("North Korea threatened South Korea.", ("PRK", "KOR", "130", False, "asserted")),
+    ("France urged Germany to act.", ("FRA", "DEU", "020", False, "asserted")),
+    ("Brazil praised Argentina.", ("BRA", "ARG", "051", False, "asserted")),
+])
+def test_one_event_per_sentence(pipeline, text, expected):
+    assert expected in coded(pipeline, text)
+
+
+def test_telephone_talks_are_coded_both_ways(pipeline):
+    events = coded(pipeline, "Vladimir Putin spoke by phone with Recep Tayyip Erdogan on Monday.")
+    assert ("RUSGOV", "TURGOV", "041", False, "asserted") in events
+    assert ("TURGOV", "RUSGOV", "041", False, "asserted") in events
+
+
+def test_a_host_is_visited(pipeline):
+    events = coded(pipeline, "Xi Jinping hosted Vladimir Putin in Beijing.")
+    assert ("CHNGOV", "RUSGOV", "043", False, "asserted") in events
+    assert ("RUSGOV", "CHNGOV", "042", False, "asserted") in events
+
+
+def test_compound_sources_without_target_code_each_pair(pipeline):
+    events = coded(pipeline, "China and Russia signed an agreement on energy.")
+    assert {e[:3] for e in events} == {("CHN", "RUS", "057"), ("RUS", "CHN", "057")}
+
+
+def test_reported_speech_codes_the_reported_act(pipeline):
+    events = coded(pipeline, "Sergei Lavrov said Washington had threatened Moscow.")
+    assert ("USAGOV", "RUSGOV", "130", False, "reported") in events
+
+
+def test_conditionals_are_hypothetical(pipeline):
+    events = coded(pipeline, "If Russia attacks Ukraine, Germany will respond.")
+    assert ("RUS", "UKR", "190", False, "hypothetical") in events
+
+
+@pytest.mark.parametrize("text", [
+    "The weather in Moscow was cold on Monday.",
+    "Shares in Tokyo rose two percent as investors bought tech stocks.",
+    "Argentina beat France in the World Cup final.",
+])
+def test_sentences_without_codable_events(pipeline, text):
+    assert coded(pipeline, text) == []
+
+
+def test_every_event_explains_itself(pipeline):
+    article = pipeline.extract_text("India criticised Pakistan on Friday.", published=DAY)
+    (event,) = article.events
+    assert "verbs.tsv:" in event.reason and "criticise" in event.reason and "nsubj" in event.reason
+    assert event.trigger.text == "criticised"
+    assert article.text[event.trigger.start:event.trigger.end] == "criticised"
+    assert event.date == "2022-05-27" and event.goldstein == -2.0 and event.quad_class == 3
+    assert event.plover == "ACCUSE" and event.sentence == article.text[event.start:event.end]
