@@ -9,6 +9,7 @@ naming the input and the stage; the batch goes on.
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from collections import deque
 from collections.abc import Iterable, Iterator
@@ -121,9 +122,12 @@ class Pipeline:
                                   "document")
 
     def analyse(self, doc: Doc, clean: CleanText) -> Article:
-        analysis = self.resolver.resolve(doc, clean.published)
-        places = find_places(doc, analysis, self.gazetteer)
         dates = find_dates(clean.text, clean.published)
+        # Who held an office depends on the date: without a publication date, the latest full date
+        # the article gives is the best evidence of when it was written.
+        reference = clean.published or _latest_full_date(dates)
+        analysis = self.resolver.resolve(doc, reference)
+        places = find_places(doc, analysis, self.gazetteer)
         events = self._coder.code(doc, analysis, dates, clean.published, places)
         quotes = find_quotes(doc, clean.text, analysis)
         amounts = find_amounts(doc, clean.text)
@@ -132,3 +136,8 @@ class Pipeline:
                        actors=tuple(analysis.mentions()), events=tuple(events), quotes=tuple(quotes),
                        amounts=tuple(amounts), dates=tuple(dates), places=tuple(p for p, _ in places),
                        notes=clean.notes)
+
+
+def _latest_full_date(dates) -> "dt.date | None":
+    days = [d.value for d in dates if d.value and not d.relative and len(d.value) == 10]
+    return dt.date.fromisoformat(max(days)) if days else None

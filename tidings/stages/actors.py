@@ -152,7 +152,7 @@ class ActorResolver:
 
     # -- steps 2 to 5 ---------------------------------------------------------
     def resolve(self, doc: Doc, published: dt.date | None) -> ActorAnalysis:
-        day = published or dt.date.today()
+        day = published or dt.date.today()  # undated text: who holds office now
         matches = self._matches(doc, day)
         by_start = {m.span.start: m for m in matches}
         actors: list[ResolvedActor] = []

@@ -367,7 +367,9 @@ def _inner_actor(token: Token, analysis: ActorAnalysis) -> list[ActorMention]:
     return []
 
 
-def _possessor(token: Token, analysis: ActorAnalysis) -> list[ActorMention]:
+def _possessor(token: Token, analysis: ActorAnalysis, depth: int = 2) -> list[ActorMention]:
+    """Whose thing it is: 'Russia's efforts', 'the efforts of Russia', 'a visit by a delegation of
+    U.S. senators' (one level of nesting)."""
     for c in token.children:
         if c.dep_ == "poss":
             return _actors_at(c, analysis)
@@ -376,7 +378,7 @@ def _possessor(token: Token, analysis: ActorAnalysis) -> list[ActorMention]:
         if c.dep_ in ("prep", "agent") and c.lower_ in ("of", "by", "from"):
             for p in c.children:
                 if p.dep_ == "pobj":
-                    found = _actors_at(p, analysis)
+                    found = _actors_at(p, analysis) or (_possessor(p, analysis, depth - 1) if depth > 1 else [])
                     if found:
                         return found
     return []

@@ -1,0 +1,77 @@
+"""Throughput of the whole tidings pipeline against raw spaCy ``nlp.pipe`` on the same texts,
+measured in one run so that the ratio is meaningful on a shared, noisy machine.
+
+    .venv/bin/python benchmarks/throughput.py [--repeat N] [--corpus FILE.jsonl]
+
+Prints articles/s and words/s for: raw spaCy (the same pipeline, entity ruler included), the
+whole tidings pipeline (clean + parse + actors + events + quotes + amounts + dates + places), and
+the stages after the parse alone; then the ratios. Runs alternate A/B so drift hits both.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import time
+from pathlib import Path
+
+from tidings.cli import sample_corpus_path
+from tidings.pipeline import Pipeline
+from tidings.records import Document
+from tidings.stages.clean import clean_document
+from tidings.stages.ingest import parse_published
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=3, help="timed rounds of each (default 3)")
+    parser.add_argument("--corpus", default=sample_corpus_path(), help="JSON Lines corpus (default: the sample)")
+    parser.add_argument("--copies", type=int, default=4, help="times the corpus is repeated per round")
+    args = parser.parse_args()
+
+    rows = [json.loads(line) for line in Path(args.corpus).read_text(encoding="utf-8").splitlines() if line.strip()]
+    docs = [Document(id=f"{r['id']}-{i}", origin="bench", kind="text", content=r["text"],
+                     published=parse_published(r.get("published") or "") , title=r.get("title"))
+            for i in range(args.copies) for r in rows]
+    texts = [clean_document(d).text for d in docs]
+    words = sum(len(t.split()) for t in texts)
+    pipeline = Pipeline()
+    nlp = pipeline.nlp
+    list(pipeline.run_documents(docs[:10]))  # warm up: gazetteer, matchers, caches
+
+    def raw() -> None:
+        for _ in nlp.pipe(texts, batch_size=pipeline.settings.batch_size):
+            pass
+
+    def whole() -> None:
+        for result in pipeline.run_documents(docs):
+            assert hasattr(result, "events"), result
+
+    parsed = list(nlp.pipe(texts, batch_size=pipeline.settings.batch_size))
+    cleans = [clean_document(d) for d in docs]
+
+    def after_parse() -> None:
+        for doc, clean in zip(parsed, cleans):
+            pipeline.analyse(doc, clean)
+
+    times: dict[str, list[float]] = {"raw spaCy nlp.pipe": [], "tidings pipeline": [], "stages after parse": []}
+    for _ in range(args.repeat):
+        for name, fn in (("raw spaCy nlp.pipe", raw), ("tidings pipeline", whole), ("stages after parse", after_parse)):
+            start = time.perf_counter()
+            fn()
+            times[name].append(time.perf_counter() - start)
+
+    n = len(docs)
+    print(f"corpus: {n} articles, {words} words ({args.copies} copies of {len(rows)}), {args.repeat} rounds, "
+          f"median of rounds")
+    med = {k: statistics.median(v) for k, v in times.items()}
+    for name, seconds in med.items():
+        print(f"  {name:22s} {seconds:7.2f} s  {n / seconds:8.1f} articles/s  {words / seconds:9.0f} words/s")
+    print(f"tidings / raw spaCy throughput: {med['raw spaCy nlp.pipe'] / med['tidings pipeline']:.2f}x")
+    print(f"stages after the parse cost {100 * med['stages after parse'] / med['raw spaCy nlp.pipe']:.1f}% "
+          f"of the parse")
+
+
+if __name__ == "__main__":
+    main()
