@@ -58,6 +58,12 @@ GROUP_NOUNS = {"countries": "STATE", "nations": "STATE", "states": "STATE", "sid
                "governments": "STATE", "neighbours": "STATE", "neighbors": "STATE",
                "leaders": "PERSON", "presidents": "PERSON", "heads": "PERSON", "ministers": "PERSON"}
 GROUP_WORDS = {"two", "both"}
+_ROLE_STEM = {"spokesman": "spokes", "spokeswoman": "spokes", "spokesperson": "spokes", "advisor": "advis",
+              "adviser": "advis"}
+# Role nouns that, after "the", point back to the last person named with them.
+ROLE_NOUNS = {"spokesman", "spokeswoman", "spokesperson", "minister", "envoy", "ambassador", "diplomat",
+              "official", "president", "premier", "chancellor", "secretary", "prosecutor", "commissioner",
+              "governor", "general", "commander", "senator", "speaker", "adviser", "advisor"}
 PRONOUNS = {"he", "she", "him", "her"}
 # Agent sectors that stand for the state's executive: "Biden administration" → USAGOV.
 GOV_SECTORS = {"GOV"}
@@ -144,6 +150,8 @@ class ActorResolver:
                     continue  # "Moscow" in 2021 is Russia's capital, not the Soviet Union's
                 if kind == "person" and end - start == 1 and doc[start].ent_type_ in _NOT_PEOPLE:
                     continue  # "on Friday" is a day, whoever is called Friday
+                if kind == "person" and _part_of_longer_name(doc, start, end):
+                    continue  # "Zhang" in "Zhang Weiming" is not the Zhang the knowledge knows
                 spans.append(Span(doc, start, end, label=label))
         # Where matches overlap the longest wins; of equal ones, the kind earlier in _PRIORITY.
         spans.sort(key=lambda s: _PRIORITY.index(s.label_.split("|", 1)[0]))
@@ -171,7 +179,9 @@ class ActorResolver:
             actors.append(made)
             used.update(range(made.start, made.end))
 
-        actors.extend(self._references(doc, actors, used, day))
+        references, surnames = self._references(doc, actors, used, day)
+        # A family name first seen on an unknown person with a role means that person later on
+        actors = [_as_surname(a, surnames) for a in actors] + references
         actors.sort(key=lambda a: a.start)
         by_token: dict[int, ResolvedActor] = {}
         for actor in actors:
@@ -198,8 +208,12 @@ class ActorResolver:
                 return composed
             if m.kind == "adjective":
                 return None  # "Chinese trade", "Sino-Russian relations": no actor
-            if _is_locative(span) or _modifies_noun(span):
+            if _is_locative(span):
                 return (span.start, span.end, country.code)
+            if _inside_a_name(span):
+                return None  # "the Ukraine Facility", "the China-ROK Year of Friendly Exchanges"
+            # A country name before a common noun owns it ("the U.S. sanctions"); a capital there
+            # names a place ("the Beijing Winter Olympics"), see below.
             return _actor(doc, span.start, span.end, span.root.i, country.code, country.name, "STATE",
                           country.code, f"country name {span.text!r}")
         if m.kind in ("capital", "seat"):
@@ -310,6 +324,7 @@ class ActorResolver:
             agent = by_start.get(end + 1)
         terms = self.kb.terms_on(person, day)
         term = _main_term(terms) or _main_term(self.kb.terms_by_person[person])
+        titled = any(m.kind == "title" for m in _matches_within(by_start, start, span.start))
         if agent is not None and agent.kind == "agent" and agent.key in GOV_SECTORS:
             return _actor(doc, start, agent.span.end, agent.span.root.i, term.country + "GOV",
                           f"{self.kb.countries[term.country].name if term.country in self.kb.countries else term.country} government",
@@ -318,6 +333,11 @@ class ActorResolver:
         reason = (f"{person}: {term.title or term.office} of {term.country} from {term.start}"
                   + (f" to {term.end}" if term.end else "") + (f", in office on {day}" if in_office else
                                                                f", not in office on {day}"))
+        if not in_office and titled and not former:
+            # "Greek Prime Minister Kyriakos Mitsotakis": the text names the office; where the
+            # knowledge lacks that term, the article's own words win over an assumed elite
+            in_office = True
+            reason += f"; the text gives the title ({doc[start:span.start].text!r})"
         return _person_actor(doc, start, end, span.root.i, term, not in_office, day, reason)
 
     def _pick_person(self, candidates: list[str], day: dt.date, so_far: list[ResolvedActor]) -> str | None:
@@ -331,7 +351,7 @@ class ActorResolver:
         return serving[0] if len(serving) == 1 else None
 
     def _references(self, doc: Doc, actors: list[ResolvedActor], used: set[int],
-                    day: dt.date) -> list[ResolvedActor]:
+                    day: dt.date) -> tuple[list[ResolvedActor], dict[str, ResolvedActor]]:
         """Pronouns, bare titles and groups, resolved against the actors before them."""
         found: list[ResolvedActor] = []
         timeline = sorted(actors, key=lambda a: a.start)
@@ -362,6 +382,16 @@ class ActorResolver:
                 m = surnames[token.text].mention
                 found.append(_actor(doc, token.i, token.i + 1, token.i, m.code, m.name, m.type, m.country,
                                     f"surname {token.text!r} -> {m.name} ({m.text!r} at {m.start})"))
+            elif low in ROLE_NOUNS and token.i > 0 and doc[token.i - 1].lower_ == "the":
+                # "the spokesman said": the last person named with that role
+                role = _ROLE_STEM.get(low, low)
+                for actor in reversed(before):
+                    context = doc[max(0, actor.start - 4):actor.end].text.lower() + " " + actor.mention.reason.lower()
+                    if actor.mention.type == "PERSON" and role in context and not actor.members:
+                        m = actor.mention
+                        found.append(_actor(doc, token.i - 1, token.i + 1, token.i, m.code, m.name, m.type,
+                                            m.country, f"'the {token.text}' -> {m.name} ({m.text!r} at {m.start})"))
+                        break
             elif low in PRONOUNS and token.pos_ == "PRON":
                 # "Pompeo met Cavusoglu and warned him": an object pronoun is not its clause's subject
                 bound = _clause_subjects(token) if token.dep_ in ("dobj", "pobj", "dative", "iobj") else set()
@@ -386,7 +416,28 @@ class ActorResolver:
                     found.append(ResolvedActor(mention=mentions[0], start=start, end=token.i + 1, head=token.i,
                                                members=mentions))
                     used.update(range(start, token.i + 1))
-        return found
+        return found, surnames
+
+
+def _part_of_longer_name(doc: Doc, start: int, end: int) -> bool:
+    token = doc[start]
+    if token.ent_type_ != "PERSON" or end - start > 1:
+        return False
+    ent = next((e for e in doc.ents if e.start <= start < e.end), None)
+    return ent is not None and len(ent) > 1
+
+
+def _as_surname(actor: ResolvedActor, surnames: dict[str, ResolvedActor]) -> ResolvedActor:
+    first = surnames.get(actor.mention.text)
+    if first is None or first.start >= actor.start or actor.mention.type != "PERSON":
+        return actor
+    m = first.mention
+    doc_mention = actor.mention
+    return ResolvedActor(mention=ActorMention(text=doc_mention.text, start=doc_mention.start, end=doc_mention.end,
+                                              code=m.code, name=m.name, type=m.type, country=m.country,
+                                              reason=f"surname {doc_mention.text!r} -> {m.name} ({m.text!r} at "
+                                                     f"{m.start}), named earlier in the article"),
+                         start=actor.start, end=actor.end, head=actor.head, dep=actor.dep)
 
 
 def _valid_on(country, day: dt.date) -> bool:
@@ -404,6 +455,10 @@ def _extend_the(doc: Doc, start: int) -> int:
 
 def _is_former(doc: Doc, start: int) -> bool:
     return any(doc[i].lower_ in FORMER for i in range(max(0, start - 2), start))
+
+
+def _matches_within(by_start: dict[int, _Match], start: int, end: int) -> list[_Match]:
+    return [m for i, m in by_start.items() if start <= i and m.span.end <= end]
 
 
 def _match_ending_at(by_start: dict[int, _Match], end: int) -> _Match | None:
@@ -454,6 +509,24 @@ def _is_locative(span: Span) -> bool:
     if head.dep_ == "pobj" and head.head.lower_ == "to" and head.head.head.pos_ == "NOUN":
         return True  # "the road to Moscow"
     return head.dep_ == "npadvmod" and head.head.pos_ == "VERB" and False
+
+
+_NAMED_THINGS = {"EVENT", "FAC", "WORK_OF_ART", "LAW", "PRODUCT", "ORG"}
+
+
+def _inside_a_name(span: Span) -> bool:
+    """A country word that is part of a longer proper name: a programme, a fund, a treaty."""
+    doc = span.doc
+    for ent in doc.ents:
+        if ent.start <= span.start and span.end <= ent.end and len(ent) > len(span) and \
+                ent.label_ in _NAMED_THINGS:
+            return True
+    root = span.root
+    head = root.head
+    while head.dep_ in ("compound", "nmod", "appos") and head.head is not head and head.head.i > head.i:
+        head = head.head
+    return root.dep_ in ("compound", "nmod", "npadvmod") and head.i >= span.end and head.pos_ == "PROPN" \
+        and head.ent_type_ not in ("GPE", "NORP", "PERSON")
 
 
 def _modifies_noun(span: Span) -> bool:

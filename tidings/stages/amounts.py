@@ -139,6 +139,9 @@ def find_amounts(doc: Doc | None, text: str) -> list[Amount]:
 CHANGE_VERBS = {"raise", "increase", "boost", "cut", "reduce", "lift", "double", "triple", "lower", "bring",
                 "expand", "grow", "push", "trim", "slash"}
 _NOT_MEASURED = {"DATE", "TIME", "PERCENT"}
+# Verbs that say where a quantity stands or moves to: "trade rose to $100 billion".
+LEVEL_VERBS = {"rise", "fall", "reach", "grow", "climb", "jump", "drop", "decline", "total", "stand", "hit",
+               "exceed", "top", "surpass", "soar", "plunge", "slump", "increase", "decrease"}
 
 
 def _about(doc: Doc | None, start: int, end: int, previous: str | None = None) -> str | None:
@@ -179,6 +182,13 @@ def _about(doc: Doc | None, start: int, end: int, previous: str | None = None) -
                 continue
             return _phrase(head)
         if head.pos_ in ("VERB", "AUX"):
+            if head.lemma_.lower() in LEVEL_VERBS:
+                # "trade with Russia settled in yuan has risen to over 100 bn yuan": what rose is the
+                # nearest subject before the verb, whichever verb the parser gave it to
+                subjects = [t for t in head.sent if t.dep_ in ("nsubj", "nsubjpass") and t.i < head.i
+                            and not _inside(t, start, end) and t.pos_ in ("NOUN", "PROPN")]
+                if subjects:
+                    return _phrase(subjects[-1])
             if head.lemma_.lower() in CHANGE_VERBS:
                 for c in head.children:
                     if c.dep_ == "dobj" and not _inside(c, start, end):

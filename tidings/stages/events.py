@@ -62,6 +62,9 @@ REFUSAL_BY_CODE = {"057": "127", "036": "125", "037": "127", "039": "126", "038"
 # Acts that CAMEO codes in both directions, and visit/host pairs.
 RECIPROCAL = {"040", "041", "044", "046", "057", "019"}
 MIRROR = {"042": "043", "043": "042"}
+# With two sources and no target ("China and Russia agreed to deepen cooperation") each acts on the
+# other only for cooperation and consultation; "the two leaders criticised ..." names no target.
+MUTUAL_ROOTS = {"03", "04", "05", "06"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,9 +155,16 @@ class EventCoder:
             if new and new in self.kb.cameo:
                 notes.append(f"{modality} {code} -> intent {new}")
                 code = new
-        pairs = _pairs(found.sources, found.targets, code)
-        out = []
         place = _event_place(trigger, places)
+        targets = found.targets
+        if not targets and "place" in found.entry.targets and place is not None and place.country:
+            # "struck nine sites in Pakistan", "arrived in Islamabad for talks": the country of the place
+            targets = [ActorMention(text=place.text, start=place.start, end=place.end, code=place.country,
+                                    name=place.name, type="STATE", country=place.country,
+                                    reason=f"place of the event: {place.text!r} in {place.country}")]
+            notes[2] = f"target: country of the place {place.text!r}"
+        pairs = _pairs(found.sources, targets, code)
+        out = []
         for source, target, this_code in pairs:
             if target is not None and (target.code == source.code or
                                        (target.country and target.country == source.country and
@@ -329,6 +339,12 @@ def _targets(entry: VerbEntry, token: Token, analysis: ActorAnalysis, passive: b
                     found = _possessor(o, analysis)
                 if found:
                     return found, f"{where} of {token.lemma_}"
+            if where == "poss" and not passive:
+                # "criticized a visit to Taiwan by a delegation of U.S. senators": the parser often
+                # hangs the object's by-phrase on the verb; an active verb has no agent of its own
+                found = _possessor(token, analysis)
+                if found:
+                    return found, f"by-phrase of {token.lemma_} (the object's doer)"
         elif where == "iobj":
             for c in token.children:
                 if c.dep_ in ("dative", "iobj"):
@@ -337,7 +353,10 @@ def _targets(entry: VerbEntry, token: Token, analysis: ActorAnalysis, passive: b
                         return found, "indirect object"
         elif where.startswith("prep:"):
             word = where[5:]
-            for holder in (token, *_objects(token)):
+            # the nearest such preposition under the trigger: "approved $2.8 billion in aid to Egypt"
+            holders = sorted((t for t in _own_subtree(token) if t.dep_ not in SUBJECT_DEPS),
+                             key=lambda t: abs(t.i - token.i))
+            for holder in holders:
                 for c in holder.children:
                     if c.dep_ in ("prep", "prt", "agent") and c.lower_ == word:
                         for p in c.children:
@@ -463,7 +482,7 @@ def _event_place(trigger: Token, places: list[tuple[Place, int]]) -> Place | Non
 def _pairs(sources: list[ActorMention], targets: list[ActorMention], code: str
            ) -> list[tuple[ActorMention, ActorMention | None, str]]:
     out: list[tuple[ActorMention, ActorMention | None, str]] = []
-    if not targets and len(sources) >= 2:
+    if not targets and len(sources) >= 2 and (code in RECIPROCAL or code[:2] in MUTUAL_ROOTS):
         # "China and Russia agreed to deepen cooperation", "the two countries should cooperate"
         for s in sources:
             for t in sources:
