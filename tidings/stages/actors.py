@@ -234,6 +234,23 @@ class ActorResolver:
         """A country word with a title or agent after it: 'Chinese President', 'Russia's police'."""
         span = m.span
         i = span.end
+        partner = by_start.get(i + 1) if i + 1 < len(doc) and doc[i].lower_ in ("and", "&") else None
+        if partner is not None and partner.kind == "adjective" and m.kind == "adjective":
+            # "Russian and Ukrainian delegations": each country with the role that follows both
+            second = self._with_role(doc, partner, by_start, day, partner.key, so_far)
+            if second is not None and second.mention.type == "AGENT":
+                sector = second.mention.code[len(partner.key):]
+                start = _extend_the(doc, span.start)
+                text_span = doc[start:second.end]
+                mentions = tuple(
+                    ActorMention(text=text_span.text, start=text_span.start_char, end=text_span.end_char,
+                                 code=c + sector, name=f"{self.kb.countries[c].name} {doc[second.head].text}",
+                                 type="AGENT", country=c,
+                                 reason=f"coordinated {span.text!r} and {partner.span.text!r} + agent "
+                                        f"{doc[second.head].text!r} ({sector})")
+                    for c in (country, partner.key))
+                return ResolvedActor(mention=mentions[0], start=start, end=second.end, head=second.head,
+                                     members=mentions, dep=_role(doc[second.head]))
         if i < len(doc) and doc[i].tag_ == "POS":  # "China's"
             i += 1
         # skip adjectives and compounds between: "Russian state media", "China's foreign ministry"
@@ -392,6 +409,16 @@ class ActorResolver:
                         found.append(_actor(doc, token.i - 1, token.i + 1, token.i, m.code, m.name, m.type,
                                             m.country, f"'the {token.text}' -> {m.name} ({m.text!r} at {m.start})"))
                         break
+            elif low == "it" and token.dep_ in ("nsubj", "nsubjpass") and token.pos_ == "PRON":
+                # "China said it would retaliate": the last state or organisation in subject position,
+                # within this sentence or the one before; "it" with no such antecedent stays unresolved
+                near = [a for a in before if a.mention.type in ("STATE", "IGO", "AGENT", "NGO", "GROUP")
+                        and not a.members and a.dep in ("nsubj", "nsubjpass")
+                        and a.start >= _previous_sentence_start(token)]
+                if near:
+                    m = near[-1].mention
+                    found.append(_actor(doc, token.i, token.i + 1, token.i, m.code, m.name, m.type, m.country,
+                                        f"pronoun 'it' -> {m.name} ({m.text!r} at {m.start})"))
             elif low in PRONOUNS and token.pos_ == "PRON":
                 # "Pompeo met Cavusoglu and warned him": an object pronoun is not its clause's subject
                 bound = _clause_subjects(token) if token.dep_ in ("dobj", "pobj", "dative", "iobj") else set()
@@ -566,6 +593,13 @@ def _role_of(ent: Span, actors: list[ResolvedActor]) -> ResolvedActor | None:
                         actor.mention.type in ("AGENT", "STATE") and not actor.members:
                     return actor
     return None
+
+
+def _previous_sentence_start(token: Token) -> int:
+    sent = token.sent
+    if sent.start == 0:
+        return 0
+    return token.doc[sent.start - 1].sent.start
 
 
 def _clause_subjects(token: Token) -> set[int]:

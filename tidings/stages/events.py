@@ -65,6 +65,8 @@ MIRROR = {"042": "043", "043": "042"}
 # With two sources and no target ("China and Russia agreed to deepen cooperation") each acts on the
 # other only for cooperation and consultation; "the two leaders criticised ..." names no target.
 MUTUAL_ROOTS = {"03", "04", "05", "06"}
+# Verbs that are mutual whatever their code: "the two countries exchanged strikes".
+MUTUAL_LEMMAS = {"exchange", "trade"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,7 +165,7 @@ class EventCoder:
                                     name=place.name, type="STATE", country=place.country,
                                     reason=f"place of the event: {place.text!r} in {place.country}")]
             notes[2] = f"target: country of the place {place.text!r}"
-        pairs = _pairs(found.sources, targets, code)
+        pairs = _pairs(found.sources, targets, code, mutual=trigger.lemma_.lower() in MUTUAL_LEMMAS)
         out = []
         for source, target, this_code in pairs:
             if target is not None and (target.code == source.code or
@@ -216,6 +218,9 @@ def _objects(token: Token) -> list[Token]:
         objs.append(token.head)  # "the sanctions imposed on Iran"
     for o in list(objs):
         objs.extend(c for c in o.conjuncts)
+        # "held more than two hours of talks", "a new round of negotiations"
+        objs.extend(p for c in o.children if c.dep_ == "prep" and c.lower_ == "of"
+                    for p in c.children if p.dep_ == "pobj")
     return objs
 
 
@@ -479,10 +484,10 @@ def _event_place(trigger: Token, places: list[tuple[Place, int]]) -> Place | Non
     return None
 
 
-def _pairs(sources: list[ActorMention], targets: list[ActorMention], code: str
+def _pairs(sources: list[ActorMention], targets: list[ActorMention], code: str, mutual: bool = False
            ) -> list[tuple[ActorMention, ActorMention | None, str]]:
     out: list[tuple[ActorMention, ActorMention | None, str]] = []
-    if not targets and len(sources) >= 2 and (code in RECIPROCAL or code[:2] in MUTUAL_ROOTS):
+    if len(sources) >= 2 and (not targets or mutual) and (mutual or code in RECIPROCAL or code[:2] in MUTUAL_ROOTS):
         # "China and Russia agreed to deepen cooperation", "the two countries should cooperate"
         for s in sources:
             for t in sources:

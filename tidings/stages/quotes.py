@@ -40,8 +40,9 @@ WEAK_SPEECH_VERBS = {"warn", "urge", "ask", "claim", "assert", "vow", "pledge", 
                      "accuse", "promise", "admit", "acknowledge", "deny", "suggest", "call"}
 # Words of a title that need not be capitalised ("Year of Scientific and Technological Innovation").
 _TITLE_SMALL = {"of", "and", "the", "for", "in", "on", "to", "a", "an", "with", "at", "by"}
-# A quotation of at most this many words with no verb of its own is a scare quote, not a statement.
-MAX_SCARE_WORDS = 2
+# A quoted single word ("democracy,") is a scare quote, not a statement; two words ("serious costs")
+# are already someone's words worth attributing.
+MAX_SCARE_WORDS = 1
 # Between two parts of a split quotation at most this many words may stand ("he said, ").
 MAX_ATTRIBUTION_WORDS = 8
 _WORD = re.compile(r"[\w’'-]+")
