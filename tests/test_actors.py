@@ -116,3 +116,30 @@ def test_unknown_person_with_a_role_takes_the_role_code(pipeline):
     article = pipeline.extract_text(text, published=dt.date(2022, 6, 2))
     found = [(m.text, m.code) for m in article.actors]
     assert ("Zhang Weiming", "CHNGOV") in found and ("Zhang", "CHNGOV") in found
+
+
+def test_it_refers_to_the_last_state_subject(pipeline):
+    article = pipeline.extract_text("China said on Friday it would impose sanctions on Japan.",
+                                    published=dt.date(2022, 8, 5))
+    assert ("it", "CHN") in [(m.text, m.code) for m in article.actors]
+    assert [(e.source.text, e.code, e.target.code) for e in article.events] == [("it", "163", "JPN")]
+
+
+def test_the_role_noun_refers_to_the_last_person_with_that_role(pipeline):
+    article = pipeline.extract_text("Chinese Foreign Ministry spokesman Zhao Lijian spoke on Monday. "
+                                    "“We oppose this,” the spokesman said.", published=dt.date(2021, 3, 1))
+    (quote,) = article.quotes
+    assert quote.speaker.code == "CHNGOV" and quote.speaker.name == "Zhao Lijian"
+
+
+def test_a_title_in_the_text_wins_over_a_gap_in_the_knowledge(pipeline):
+    article = pipeline.extract_text("Greek Prime Minister Kyriakos Mitsotakis met Erdogan.",
+                                    published=dt.date(2020, 11, 2))
+    mention = article.actors[0]
+    assert mention.code == "GRCGOV" and "the text gives the title" in mention.reason
+
+
+def test_a_family_name_inside_a_longer_unknown_name_is_not_someone_else(pipeline):
+    article = pipeline.extract_text("Turkish Foreign Ministry spokesman Li Xiaoming said so.",
+                                    published=dt.date(2022, 1, 1))
+    assert [(m.text, m.code) for m in article.actors if "Li" in m.text] == [("Li Xiaoming", "TURGOV")]

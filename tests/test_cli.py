@@ -97,3 +97,12 @@ def test_every_command_has_help_with_an_example_and_a_readme_entry(run):
         for param in command.params:
             if param.param_type_name == "option" and param.name not in ("fmt",):
                 assert param.help, f"{name} --{param.name} has no help"
+
+
+def test_a_20_mb_page_is_refused_with_the_setting_to_raise(run, tmp_path):
+    page = tmp_path / "huge.html"
+    page.write_bytes(b"<html><body>" + b"<p>filler text</p>" * (20 * 1024 * 1024 // 18) + b"</body></html>")
+    result = run("extract", str(page), str(WIRE))
+    assert result.exit_code == 0
+    assert "huge.html" in result.stderr and "max_bytes" in result.stderr
+    assert json.loads(result.stdout.splitlines()[0])["source"] == "Reuters"

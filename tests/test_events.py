@@ -75,3 +75,28 @@ def test_every_event_explains_itself(pipeline):
     assert article.text[event.trigger.start:event.trigger.end] == "criticised"
     assert event.date == "2022-05-27" and event.goldstein == -2.0 and event.quad_class == 3
     assert event.plover == "ACCUSE" and event.sentence == article.text[event.start:event.end]
+
+
+def test_a_response_answers_the_act_before_it(pipeline):
+    events = coded(pipeline, "Washington accused Beijing of spying on Monday. Beijing rejected the accusation.")
+    assert ("CHNGOV", "USAGOV", "120", False, "asserted") in events
+
+
+def test_a_threat_names_whom_it_threatens(pipeline):
+    events = coded(pipeline, "Pyongyang warned that Washington and Seoul would regret their drills.")
+    assert {e[:3] for e in events} >= {("PRKGOV", "USAGOV", "130"), ("PRKGOV", "KORGOV", "130")}
+
+
+def test_attacks_and_visits_target_the_country_of_the_place(pipeline):
+    events = coded(pipeline, "India struck nine sites in Pakistan on Wednesday.")
+    assert ("IND", "PAK", "190", False, "asserted") in events
+
+
+def test_coordinated_nationalities_act_together(pipeline):
+    events = coded(pipeline, "Russian and Ukrainian delegations held talks in Istanbul.")
+    assert {e[:3] for e in events} == {("RUSGOV", "UKRGOV", "040"), ("UKRGOV", "RUSGOV", "040")}
+
+
+def test_mutual_verbs_code_both_ways(pipeline):
+    events = coded(pipeline, "Israel and Iran exchanged strikes for the first time.")
+    assert {e[:3] for e in events} == {("ISR", "IRN", "190"), ("IRN", "ISR", "190")}

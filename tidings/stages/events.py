@@ -93,6 +93,8 @@ class EventCoder:
                 found = self._match(token, analysis)
                 if found is None:
                     continue
+                if not found.targets and found.sources:
+                    found = _target_from_context(found, events, sent, analysis)
                 for event in self._events(found, sent, dates, published, places):
                     key = (event.source.code, event.target.code if event.target else None, event.code, event.start)
                     if key in seen:
@@ -183,6 +185,57 @@ class EventCoder:
                 trigger=Span(text=trigger.text, start=trigger.idx, end=trigger.idx + len(trigger.text)),
                 place=place))
         return out
+
+
+# Nouns that, with "the", refer back to what someone else said or did: "Islamabad rejected the charge".
+RESPONSE_NOUNS = {"charge", "charges", "accusation", "accusations", "allegation", "allegations", "criticism",
+                  "claim", "claims", "attack", "attacks", "assault", "strike", "strikes", "move", "decision",
+                  "visit", "remarks", "remark", "statement", "proposal", "offer", "demand", "demands", "call",
+                  "appeal", "plan", "pressure", "sanctions", "invasion", "launch", "launches", "warning",
+                  "threat", "threats", "comments", "report", "resolution", "request", "ultimatum", "test"}
+# How many sentences back a response may look for the act it answers.
+CONTEXT_SENTENCES = 2
+
+
+def _target_from_context(found: _Found, events: list[Event], sent: SpacySpan, analysis: ActorAnalysis) -> _Found:
+    """Targets the sentence leaves implicit, recovered from the text around it."""
+    root = found.entry.code[:2]
+    sources = {m.code for m in found.sources} | {m.country for m in found.sources if m.country}
+    trigger = found.trigger
+    if root == "13":
+        # "Pyongyang warned that Washington and Seoul would regret it": the subject of what is threatened
+        for c in trigger.children:
+            if c.dep_ == "ccomp":
+                for sub in c.children:
+                    if sub.dep_ in ("nsubj", "nsubjpass"):
+                        return _with_targets(found, [m for m in _actors_at(sub, analysis) if m.code not in sources],
+                                             f"subject of the threatened clause {c.lemma_!r}")
+    if root in ("11", "12"):
+        objs = [o for o in _objects(trigger) if o.lemma_.lower() in RESPONSE_NOUNS or o.lower_ in RESPONSE_NOUNS]
+        definite = [o for o in objs if any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that",
+                                                                                      "these", "such")
+                                           for c in o.children)]
+        if definite:
+            first_sentence = sent.start
+            for _ in range(CONTEXT_SENTENCES):
+                if first_sentence > 0:
+                    first_sentence = sent.doc[first_sentence - 1].sent.start
+            lower = sent.doc[first_sentence].idx
+            for event in reversed(events):
+                if event.start < lower:
+                    break
+                if event.start < sent.start_char and event.source.code not in sources and \
+                        (event.source.country or event.source.code) not in sources and not event.negated:
+                    return _with_targets(found, [event.source],
+                                         f"context: {definite[0].text!r} answers {event.source.name}'s "
+                                         f"{event.code} in {event.sentence[:40]!r}")
+    return found
+
+
+def _with_targets(found: _Found, targets: list[ActorMention], path: str) -> _Found:
+    if not targets:
+        return found
+    return _Found(found.entry, found.trigger, found.sources, targets, found.source_path, path, found.passive)
 
 
 def _starts_after(value: str, published: dt.date) -> bool:
