@@ -83,3 +83,16 @@ def test_html_main_content_and_metadata():
     assert result.text.startswith("Officials met") and "Share on" not in result.text
     assert result.source == "Example Times" and result.published == dt.date(2022, 3, 4)
     assert "Talks resume" in result.title
+
+
+def test_broken_html_still_gives_its_text():
+    html = ("<html><head><title>Talks</title><body><div><p>" + BODY + "<p>The ministers of both countries "
+            "will meet again in the spring, a statement said after the talks.<div><span>unclosed")
+    result = clean_document(Document(id="b", origin="broken.html", kind="html", content=html))
+    assert result.text.startswith("Officials met")
+
+
+def test_html_without_an_article_says_so():
+    html = "<html><head><script>var x = 1;</script></head><body><nav>Home</nav></body></html>"
+    with pytest.raises(EmptyInput, match="no main text"):
+        clean_document(Document(id="s", origin="script.html", kind="html", content=html))

@@ -78,3 +78,28 @@ def test_bad_filters_are_refused_with_a_message(tmp_path, kwargs):
 def test_reading_a_missing_database_says_what_to_do(tmp_path):
     with pytest.raises(StoreError, match="tidings ingest"):
         Store(tmp_path / "missing.duckdb", read_only=True)
+
+
+from hypothesis import HealthCheck, given, settings, strategies as st
+
+_texts = st.text(alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), min_size=1,
+                 max_size=60)
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(ids=st.lists(st.text(alphabet="abcdef0123456789-", min_size=1, max_size=12), min_size=1, max_size=5,
+                    unique=True), text=_texts, title=st.one_of(st.none(), _texts),
+       published=st.one_of(st.none(), st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2100, 1, 1))))
+def test_store_round_trip(tmp_path_factory, ids, text, title, published):
+    db = tmp_path_factory.mktemp("rt") / "rt.duckdb"
+    with Store(db) as store:
+        articles = [Article(id=i, origin=f"{i}.txt", title=title, source=None, published=published, url=None,
+                            text=f"{text} {n}", events=(event("AAA", "BBB", "041", 1.0),)) for n, i in enumerate(ids)]
+        result = store.write(articles)
+        assert result.stored == len(ids) and result.events == len(ids)
+        for a in articles:
+            back = query.article(store, a.id)
+            assert (back["title"], back["text"]) == (a.title, a.text)
+            assert back["published"] == (published.isoformat() if published else None)
+            assert [e["code"] for e in back["events"]] == ["041"]
+        assert store.write(articles).stored == 0

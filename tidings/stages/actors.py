@@ -533,9 +533,7 @@ def _is_locative(span: Span) -> bool:
         head = head.head
     if head.dep_ == "pobj" and head.head.lower_ in LOCATIVE_PREPS:
         return True
-    if head.dep_ == "pobj" and head.head.lower_ == "to" and head.head.head.pos_ == "NOUN":
-        return True  # "the road to Moscow"
-    return head.dep_ == "npadvmod" and head.head.pos_ == "VERB" and False
+    return head.dep_ == "pobj" and head.head.lower_ == "to" and head.head.head.pos_ == "NOUN"  # "the road to Moscow"
 
 
 _NAMED_THINGS = {"EVENT", "FAC", "WORK_OF_ART", "LAW", "PRODUCT", "ORG"}

@@ -68,7 +68,7 @@ def clean_document(doc: Document) -> CleanText:
     if doc.kind == "html":
         content, title, source, published, url = _from_html(doc)
         notes.append("html: main content by trafilatura")
-    body, header_title, header_date, header_source, line_notes = _split_lines(content)
+    body, header_title, header_date, line_notes = _split_lines(content)
     notes.extend(line_notes)
     body, dl_source, dl_date, dl_note = _cut_dateline(body, header_date or published or doc.published)
     end_marker = _END_MARKER.search(body)
@@ -84,7 +84,7 @@ def clean_document(doc: Document) -> CleanText:
     return CleanText(
         id=doc.id, origin=doc.origin,
         title=doc.title or title or header_title,
-        source=doc.source or source or dl_source or header_source,
+        source=doc.source or source or dl_source,
         published=doc.published or published or dl_date or header_date,
         url=doc.url or url, text=body, notes=tuple(notes))
 
@@ -119,7 +119,7 @@ def _is_body(line: str) -> bool:
     return _words(line) >= MIN_BODY_WORDS and bool(_SENTENCE_END.search(line))
 
 
-def _split_lines(content: str) -> tuple[str, str | None, dt.date | None, str | None, list[str]]:
+def _split_lines(content: str) -> tuple[str, str | None, dt.date | None, list[str]]:
     lines = [re.sub(r"[ \t\u00a0]+", " ", line).strip() for line in content.split("\n")]
     counts = Counter(line.lower() for line in lines if line)
     body_idx = [i for i, line in enumerate(lines) if _is_body(line) and not _is_furniture(line, counts)]
@@ -127,10 +127,10 @@ def _split_lines(content: str) -> tuple[str, str | None, dt.date | None, str | N
     if not body_idx:
         # No sentence-like paragraph at all: keep every non-furniture line.
         kept = [line for line in lines if line and not _is_furniture(line, counts)]
-        return "\n\n".join(kept), None, None, None, ["no paragraph looked like prose; kept all text lines"]
+        return "\n\n".join(kept), None, None, ["no paragraph looked like prose; kept all text lines"]
     first, last = body_idx[0], body_idx[-1]
     header = [line for line in lines[:first] if line]
-    title, date, source = None, None, None
+    title, date = None, None
     for line in header:
         found = _DATE_IN_LINE.search(line)
         if found and _words(line) <= 12 and date is None:
@@ -156,7 +156,7 @@ def _split_lines(content: str) -> tuple[str, str | None, dt.date | None, str | N
         notes.append(f"dropped {dropped} furniture line(s)")
     if title:
         notes.append("title: first headline-shaped line above the body")
-    return "\n\n".join(kept), title, date, source, notes
+    return "\n\n".join(kept), title, date, notes
 
 
 def _is_headline(line: str, counts: Counter[str]) -> bool:
