@@ -100,3 +100,23 @@ def test_coordinated_nationalities_act_together(pipeline):
 def test_mutual_verbs_code_both_ways(pipeline):
     events = coded(pipeline, "Israel and Iran exchanged strikes for the first time.")
     assert {e[:3] for e in events} == {("ISR", "IRN", "190"), ("IRN", "ISR", "190")}
+
+
+def test_the_coder_on_a_hand_built_parse(knowledge):
+    """No model: a Doc built by hand from words, heads, labels and lemmas is enough for the coder."""
+    import spacy
+    from spacy.tokens import Doc
+
+    from tidings.stages.actors import ActorResolver
+    from tidings.stages.events import EventCoder
+
+    blank = spacy.blank("en")
+    words = ["Iran", "was", "not", "attacked", "by", "Israel", "."]
+    doc = Doc(blank.vocab, words=words, heads=[3, 3, 3, 3, 3, 4, 3],
+              deps=["nsubjpass", "auxpass", "neg", "ROOT", "agent", "pobj", "punct"],
+              pos=["PROPN", "AUX", "PART", "VERB", "ADP", "PROPN", "PUNCT"],
+              lemmas=["Iran", "be", "not", "attack", "by", "Israel", "."], sent_starts=[1, 0, 0, 0, 0, 0, 0])
+    analysis = ActorResolver(knowledge, blank.make_doc).resolve(doc, DAY)
+    (event,) = EventCoder(knowledge).code(doc, analysis, [], DAY)
+    assert (event.source.code, event.target.code, event.code, event.negated) == ("ISR", "IRN", "190", True)
+    assert "agent" in event.reason and event.date == "2022-06-01"
