@@ -143,3 +143,13 @@ def test_a_family_name_inside_a_longer_unknown_name_is_not_someone_else(pipeline
     article = pipeline.extract_text("Turkish Foreign Ministry spokesman Li Xiaoming said so.",
                                     published=dt.date(2022, 1, 1))
     assert [(m.text, m.code) for m in article.actors if "Li" in m.text] == [("Li Xiaoming", "TURGOV")]
+
+
+def test_a_title_in_apposition_names_the_person_and_holds_for_the_article(pipeline):
+    article = pipeline.extract_text("China's top diplomat, Yang Jiechi, accused the United States of bullying. "
+                                    "“Washington is in no position to lecture China,” Yang said.",
+                                    published=dt.date(2021, 3, 19))
+    by_text = {m.text: (m.code, m.name) for m in article.actors}
+    assert by_text["China's top diplomat"] == ("CHNGOV", "Yang Jiechi")
+    assert by_text["Yang"] == ("CHNGOV", "Yang Jiechi")
+    assert article.quotes[0].speaker.code == "CHNGOV"

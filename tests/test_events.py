@@ -120,3 +120,8 @@ def test_the_coder_on_a_hand_built_parse(knowledge):
     (event,) = EventCoder(knowledge).code(doc, analysis, [], DAY)
     assert (event.source.code, event.target.code, event.code, event.negated) == ("ISR", "IRN", "190", True)
     assert "agent" in event.reason and event.date == "2022-06-01"
+
+
+def test_trading_criticism_is_mutual_criticism(pipeline):
+    events = coded(pipeline, "Senior U.S. and Chinese officials traded sharp public criticism on Thursday.")
+    assert {e[:3] for e in events} == {("USAGOV", "CHNGOV", "111"), ("CHNGOV", "USAGOV", "111")}

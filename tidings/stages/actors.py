@@ -55,6 +55,7 @@ FORMER = {"former", "ex", "ex-", "late", "then"}
 LOCATIVE_PREPS = {"in", "at", "near", "across", "throughout", "inside", "within", "outside", "around",
                   "from", "into", "through", "via", "outside", "towards", "toward"}
 GROUP_NOUNS = {"countries": "STATE", "nations": "STATE", "states": "STATE", "sides": "STATE",
+               "delegations": "STATE", "teams": "STATE", "capitals": "STATE",
                "governments": "STATE", "neighbours": "STATE", "neighbors": "STATE",
                "leaders": "PERSON", "presidents": "PERSON", "heads": "PERSON", "ministers": "PERSON"}
 GROUP_WORDS = {"two", "both"}
@@ -179,6 +180,7 @@ class ActorResolver:
             actors.append(made)
             used.update(range(made.start, made.end))
 
+        actors = _consistent_people(actors)
         references, surnames = self._references(doc, actors, used, day)
         # A family name first seen on an unknown person with a role means that person later on
         actors = [_as_surname(a, surnames) for a in actors] + references
@@ -235,7 +237,7 @@ class ActorResolver:
         span = m.span
         i = span.end
         partner = by_start.get(i + 1) if i + 1 < len(doc) and doc[i].lower_ in ("and", "&") else None
-        if partner is not None and partner.kind == "adjective" and m.kind == "adjective":
+        if partner is not None and partner.kind in ("adjective", "country") and m.kind in ("adjective", "country"):
             # "Russian and Ukrainian delegations": each country with the role that follows both
             second = self._with_role(doc, partner, by_start, day, partner.key, so_far)
             if second is not None and second.mention.type == "AGENT":
@@ -342,6 +344,17 @@ class ActorResolver:
         terms = self.kb.terms_on(person, day)
         term = _main_term(terms) or _main_term(self.kb.terms_by_person[person])
         titled = any(m.kind == "title" for m in _matches_within(by_start, start, span.start))
+        role = so_far[-1] if so_far else None
+        if role is not None and span.root.dep_ == "appos" and role.start <= span.root.head.i < role.end \
+                and role.mention.type == "PERSON" and not role.members:
+            # "China's top diplomat, Yang Jiechi,": the title before the comma is this person's
+            titled = True
+            m_ = role.mention
+            so_far[-1] = ResolvedActor(
+                mention=ActorMention(text=m_.text, start=m_.start, end=m_.end, code=m_.code, name=person,
+                                     type=m_.type, country=m_.country,
+                                     reason=f"title {m_.text!r} named in apposition: {person}"),
+                start=role.start, end=role.end, head=role.head, dep=role.dep)
         if agent is not None and agent.kind == "agent" and agent.key in GOV_SECTORS:
             return _actor(doc, start, agent.span.end, agent.span.root.i, term.country + "GOV",
                           f"{self.kb.countries[term.country].name if term.country in self.kb.countries else term.country} government",
@@ -444,6 +457,24 @@ class ActorResolver:
                                                members=mentions))
                     used.update(range(start, token.i + 1))
         return found, surnames
+
+
+def _consistent_people(actors: list[ResolvedActor]) -> list[ResolvedActor]:
+    """One person, one code within an article: where the text gives someone an office the
+    knowledge lacks ("China's top diplomat, Yang Jiechi"), their later mentions ("Yang") keep it."""
+    in_office = {a.mention.name: a.mention for a in actors
+                 if a.mention.type == "PERSON" and "the text gives the title" in a.mention.reason}
+    out = []
+    for a in actors:
+        m = a.mention
+        first = in_office.get(m.name)
+        if first is not None and m.type == "PERSON" and m.code != first.code and m.code.endswith("ELI"):
+            m = ActorMention(text=m.text, start=m.start, end=m.end, code=first.code, name=m.name, type=m.type,
+                             country=m.country, reason=f"{m.name}, given an office earlier in the article "
+                                                       f"({first.text!r} at {first.start})")
+            a = ResolvedActor(mention=m, start=a.start, end=a.end, head=a.head, members=a.members, dep=a.dep)
+        out.append(a)
+    return out
 
 
 def _part_of_longer_name(doc: Doc, start: int, end: int) -> bool:

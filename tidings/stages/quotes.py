@@ -36,7 +36,7 @@ MARKS = OPENING | CLOSING | {'"'}
 QUOTE_SPEECH_VERBS = {"say", "tell", "add", "note", "stress", "state", "announce", "declare", "insist", "write",
                       "reply", "respond", "explain", "argue", "emphasize", "emphasise", "underline", "affirm",
                       "remark", "reiterate", "observe", "comment", "recall", "quote", "conclude", "caution"}
-WEAK_SPEECH_VERBS = {"warn", "urge", "ask", "claim", "assert", "vow", "pledge", "describe", "complain",
+WEAK_SPEECH_VERBS = {"warn", "threaten", "urge", "ask", "claim", "assert", "vow", "pledge", "describe", "complain",
                      "accuse", "promise", "admit", "acknowledge", "deny", "suggest", "call"}
 # Words of a title that need not be capitalised ("Year of Scientific and Technological Innovation").
 _TITLE_SMALL = {"of", "and", "the", "for", "in", "on", "to", "a", "an", "with", "at", "by"}
@@ -206,9 +206,12 @@ def _subject_of(verb: Token, quoted: set[int] = frozenset()) -> Token | None:
 def _speaker_from(subj: Token, analysis: ActorAnalysis) -> Speaker:
     actor = analysis.at(subj)
     if actor is None:
-        for t in subj.subtree:
-            actor = analysis.at(t)
-            if actor is not None:
+        # "a Chinese foreign ministry spokesman", "Mao Ning, the ministry's spokeswoman": an actor that
+        # modifies the subject or stands in apposition to it, not one in a phrase of place ("a trader
+        # in Singapore")
+        for t in subj.children:
+            if t.dep_ in ("compound", "poss", "amod", "nmod", "appos") and analysis.at(t) is not None:
+                actor = analysis.at(t)
                 break
     if actor is not None:
         m = actor.mention
