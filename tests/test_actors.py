@@ -153,3 +153,9 @@ def test_a_title_in_apposition_names_the_person_and_holds_for_the_article(pipeli
     assert by_text["China's top diplomat"] == ("CHNGOV", "Yang Jiechi")
     assert by_text["Yang"] == ("CHNGOV", "Yang Jiechi")
     assert article.quotes[0].speaker.code == "CHNGOV"
+
+
+def test_a_capital_is_placed_in_its_own_country(pipeline):
+    article = pipeline.extract_text("The minister arrived in Islamabad on Tuesday.", published=dt.date(2024, 10, 15))
+    (place,) = article.places
+    assert (place.name, place.country) == ("Islamabad", "PAK") and 33 < place.lat < 34.5

