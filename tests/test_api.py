@@ -31,7 +31,7 @@ def test_unknown_settings_are_refused(tmp_path):
 def test_a_missing_model_says_how_to_install_it(knowledge):
     pipeline = tidings.Pipeline(tidings.Settings(model="no_such_pipeline_xx"), knowledge=knowledge)
     try:
-        pipeline.nlp
+        assert pipeline.nlp is None, "a missing model loaded"
     except tidings.TidingsError as exc:
         assert "quickstart.sh" in str(exc) and "TIDINGS_MODEL" in str(exc)
     else:

@@ -8,7 +8,6 @@ the :class:`Knowledge` object is then passed to the stages that need it.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field

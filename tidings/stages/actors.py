@@ -53,7 +53,7 @@ HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "mada
 FORMER = {"former", "ex", "ex-", "late", "then"}
 # Prepositions whose object names where something happened, not who acted.
 LOCATIVE_PREPS = {"in", "at", "near", "across", "throughout", "inside", "within", "outside", "around",
-                  "from", "into", "through", "via", "outside", "towards", "toward"}
+                  "from", "into", "through", "via", "towards", "toward"}
 GROUP_NOUNS = {"countries": "STATE", "nations": "STATE", "states": "STATE", "sides": "STATE",
                "delegations": "STATE", "teams": "STATE", "capitals": "STATE",
                "governments": "STATE", "neighbours": "STATE", "neighbors": "STATE",
@@ -131,7 +131,7 @@ class ActorResolver:
             add(self.names, f"adjective|{c.code}", set(c.adjectives))
             add(self.names, f"capital|{c.code}", set(c.capitals))
             add(self.names, f"seat|{c.code}", {_strip_the(s) for s in c.seats})
-        for alias, persons in knowledge.persons_by_alias.items():
+        for alias in knowledge.persons_by_alias:
             add(self.names, f"person|{alias}", {alias})
         for o in knowledge.organisations.values():
             add(self.names, f"org|{o.code}", {o.name, *(_strip_the(a) for a in o.aliases)})

@@ -265,7 +265,7 @@ def _is_future(text: str, start: int) -> bool:
 
 def parse_date_phrase(phrase: str) -> dt.date | None:
     """A full date written out ("Dec. 15, 2021", "15 December 2021", "2021-12-15"), or None."""
-    for pattern, resolve, relative in _PATTERNS[:3]:
+    for pattern, resolve, _ in _PATTERNS[:3]:
         m = pattern.search(phrase)
         if m:
             value = resolve(m, _Anchor(None))

@@ -31,7 +31,7 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from ..knowledge import Knowledge, VerbEntry
 from ..records import ActorMention, DateRef, Event, Place, Span
-from .actors import LOCATIVE_PREPS, ActorAnalysis, ResolvedActor
+from .actors import LOCATIVE_PREPS, ActorAnalysis
 
 __all__ = ["EventCoder", "MODALITIES"]
 
