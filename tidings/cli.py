@@ -276,6 +276,148 @@ def summary(ctx: click.Context, db: str | None, fmt: str) -> None:
                           ["origin", "stage", "reason"]))
 
 
+@cli.group()
+def actors() -> None:
+    """Look up, list and import actor knowledge.
+
+    Example: tidings actors lookup "the US president" --on 2019-06-01
+    """
+
+
+def _day(value: str | None) -> "dt.date":
+    import datetime as dt
+
+    if value is None:
+        return dt.date.today()
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date; write it as YYYY-MM-DD") from None
+
+
+@actors.command("lookup")
+@click.argument("text")
+@click.option("--on", "on", default=None, metavar="DATE", help="The article date (default: today).")
+@click.pass_context
+@_handles_errors
+def actors_lookup(ctx: click.Context, text: str, on: str | None) -> None:
+    """Resolve TEXT as tidings would in an article of the date given.
+
+    Prints each actor found with its code, name and the entry and dates that decided it.
+
+    Example: tidings actors lookup "Putin" --on 2009-06-01
+    """
+    from .pipeline import Pipeline
+
+    day = _day(on)
+    pipeline = Pipeline(_settings(ctx))
+    article = pipeline.extract_text(text, id="lookup", published=day, clean=False)
+    if not article.actors:
+        click.echo(f"no actor in {text!r} on {day}")
+        return
+    for m in article.actors:
+        click.echo(f"{m.text!r} -> {m.code}  {m.name}  [{m.type}]\n    {m.reason}")
+    for p in article.places:
+        click.echo(f"{p.text!r} is a place: {p.name}, {p.country or '?'}")
+
+
+@actors.command("list")
+@click.option("--country", default=None, help="Only this CAMEO country code (CHN).")
+@click.option("--on", "on", default=None, metavar="DATE", help="Only offices held on this date.")
+@click.option("--kind", type=click.Choice(["offices", "countries", "organisations", "agents", "layer"]),
+              default="offices", show_default=True, help="Which knowledge to list.")
+@click.pass_context
+@_handles_errors
+def actors_list(ctx: click.Context, country: str | None, on: str | None, kind: str) -> None:
+    """List the actor knowledge: offices with their dates, countries, organisations, agent words,
+    or the user layer.
+
+    Example: tidings actors list --country RUS --on 2009-06-01
+    """
+    from .knowledge import load_knowledge
+
+    settings = _settings(ctx)
+    kb = load_knowledge(layer=settings.actors_layer)
+    country = country.upper() if country else None
+    if kind == "offices":
+        day = _day(on) if on else None
+        rows = [[t.country, t.office, t.title, t.person, str(t.start), str(t.end or "")] for t in kb.terms
+                if (country is None or t.country == country) and (day is None or t.holds_on(day))]
+        click.echo(_table(rows, ["country", "office", "title", "person", "start", "end"]))
+    elif kind == "countries":
+        rows = [[c.code, c.name, "|".join(c.aliases[:4]), "|".join(c.capitals), "|".join(c.seats[:2])]
+                for c in kb.countries.values() if country is None or c.code == country]
+        click.echo(_table(rows, ["code", "name", "aliases", "capitals", "seats"]))
+    elif kind == "organisations":
+        rows = [[o.code, o.type, o.name, "|".join(o.aliases[:4])] for o in kb.organisations.values()
+                if country is None or o.country == country]
+        click.echo(_table(rows, ["code", "type", "name", "aliases"]))
+    elif kind == "agents":
+        rows = [[sector, word] for word, sector in sorted(kb.agents.items(), key=lambda x: (x[1], x[0]))]
+        click.echo(_table(rows, ["sector", "word"]))
+    else:
+        rows = [[e.kind, e.text, e.code, str(e.start or ""), str(e.end or ""), e.source] for e in kb.layer
+                if country is None or e.code.startswith(country)]
+        click.echo(_table(rows, ["kind", "text", "code", "start", "end", "source"]))
+    click.echo(f"{len(rows)} row(s)")
+
+
+@actors.command("import")
+@click.argument("files", nargs=-1, required=True)
+@click.option("--format", "fmt", type=click.Choice(["petrarch"]), default="petrarch", show_default=True,
+              help="Dictionary format (TABARI/PETRARCH actors and agents files).")
+@click.option("--layer", default=None, metavar="FILE", help="User layer file (default: ./tidings-actors.tsv).")
+@click.pass_context
+@_handles_errors
+def actors_import(ctx: click.Context, files: tuple[str, ...], fmt: str, layer: str | None) -> None:
+    """Import actor dictionaries into the user layer, which overrides the built-in knowledge.
+
+    Importing a file again replaces what came from it before.
+
+    Example: tidings actors import Phoenix.Countries.actors.txt --format petrarch
+    """
+    from pathlib import Path
+
+    from .knowledge.layer import read_petrarch, write_layer
+
+    settings = _settings(ctx, actors_layer=layer)
+    entries, problems = [], []
+    for file in files:
+        entries.extend(read_petrarch(file, problems))
+    for problem in problems:
+        click.echo(f"tidings: {problem}", err=True)
+    total = write_layer(entries, settings.actors_layer, replace_sources={Path(f).name for f in files})
+    click.echo(f"{settings.actors_layer}: imported {len(entries)} entries from {len(files)} file(s) "
+               f"({len(problems)} line(s) skipped); the layer now holds {total} rows")
+
+
+@cli.command("evaluate-actors")
+@click.argument("gold")
+@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
+@click.option("--errors", "show_errors", type=int, default=20, show_default=True,
+              help="How many wrong mentions to print.")
+@click.pass_context
+@_handles_errors
+def evaluate_actors_cmd(ctx: click.Context, gold: str, as_json: bool, show_errors: int) -> None:
+    """Measure actor resolution against GOLD, a JSON Lines file of annotated mentions.
+
+    Example: tidings evaluate-actors tests/data/actors_gold.jsonl
+    """
+    from .evaluate import evaluate_actors
+    from .pipeline import Pipeline
+
+    report = evaluate_actors(Pipeline(_settings(ctx)), gold)
+    if as_json:
+        click.echo(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
+        return
+    click.echo(f"actor accuracy {report.accuracy:.1%} ({report.right}/{report.total}); hard cases "
+               f"{report.hard_accuracy:.1%} ({report.hard_right}/{report.hard_total}); not-actors "
+               f"{report.null_right}/{report.null_total}")
+    for e in report.errors[:show_errors]:
+        click.echo(f"  {e.item}: {e.text!r} gold {e.gold} got {', '.join(e.got) or 'nothing'}"
+                   f"{' (hard)' if e.hard else ''}\n      …{e.context}…")
+
+
 def _cell(value: Any) -> str:
     return "" if value is None else str(value)
 

@@ -41,7 +41,7 @@ class Pipeline:
 
     def __init__(self, settings: Settings | None = None, *, knowledge: Knowledge | None = None) -> None:
         self.settings = settings or Settings()
-        self.knowledge = knowledge or load_knowledge()
+        self.knowledge = knowledge or load_knowledge(layer=self.settings.actors_layer)
         self._nlp = None
         self._resolver: ActorResolver | None = None
         self._coder = EventCoder(self.knowledge)
@@ -99,10 +99,11 @@ class Pipeline:
             yield pending.popleft()
 
     def extract_text(self, text: str, *, id: str = "text", published=None, title: str | None = None,
-                     source: str | None = None, url: str | None = None) -> Article:
-        """Extract one article from a string (a convenience for the API and tests)."""
-        doc = Document(id=id, origin=id, kind="text", content=text, published=published, title=title,
-                       source=source, url=url)
+                     source: str | None = None, url: str | None = None, clean: bool = True) -> Article:
+        """Extract one article from a string. With ``clean`` the text is treated as scraped (page
+        furniture and dateline removed); without, it is taken as it is."""
+        doc = Document(id=id, origin=id, kind="text" if clean else "prose", content=text, published=published,
+                       title=title, source=source, url=url)
         for result in self.run_documents([doc]):
             if isinstance(result, Failure):
                 raise TidingsError(f"{result.origin}: {result.reason}")

@@ -19,7 +19,7 @@ class Document:
 
     id: str
     origin: str  # file path, "path:line" for JSON Lines, or "<stdin>"
-    kind: str  # "text" or "html"
+    kind: str  # "text" (scraped: furniture and datelines removed), "html", or "prose" (taken as it is)
     content: str
     title: str | None = None
     published: dt.date | None = None

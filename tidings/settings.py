@@ -19,6 +19,8 @@ DEFAULT_MAX_BYTES = 10 * 1024 * 1024
 # nlp.pipe batch: large enough to amortise spaCy's per-batch cost, small enough
 # to keep memory flat on long articles.
 DEFAULT_BATCH_SIZE = 32
+# The user's own actor names (imported dictionaries), read when the file exists.
+DEFAULT_ACTORS_LAYER = "tidings-actors.tsv"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -27,13 +29,14 @@ class Settings:
     db: str = DEFAULT_DB
     max_bytes: int = DEFAULT_MAX_BYTES
     batch_size: int = DEFAULT_BATCH_SIZE
+    actors_layer: str = DEFAULT_ACTORS_LAYER
 
     def replace(self, **changes: object) -> "Settings":
         return dataclasses.replace(self, **{k: v for k, v in changes.items() if v is not None})
 
 
 _ENV = {"model": "TIDINGS_MODEL", "db": "TIDINGS_DB", "max_bytes": "TIDINGS_MAX_BYTES",
-        "batch_size": "TIDINGS_BATCH_SIZE"}
+        "batch_size": "TIDINGS_BATCH_SIZE", "actors_layer": "TIDINGS_ACTORS"}
 
 
 def load_settings(config: str | os.PathLike[str] | None = None, *,

@@ -15,6 +15,7 @@ from importlib import resources
 from pathlib import Path
 
 from ..errors import KnowledgeError
+from .layer import LayerEntry, read_layer
 
 __all__ = ["Knowledge", "Country", "Term", "Organisation", "CameoCode", "VerbEntry", "load_knowledge"]
 
@@ -110,8 +111,10 @@ class Knowledge:
     agents: dict[str, str]  # lower-case word -> sector code
     cameo: dict[str, CameoCode]
     verbs: dict[tuple[str, str], list[VerbEntry]]
+    layer: list[LayerEntry] = field(default_factory=list)  # the user's names, over the built-in ones
     terms_by_person: dict[str, list[Term]] = field(default_factory=dict)
     persons_by_alias: dict[str, list[str]] = field(default_factory=dict)
+    layer_by_text: dict[tuple[str, str], list[LayerEntry]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         by_person: dict[str, list[Term]] = defaultdict(list)
@@ -122,6 +125,17 @@ class Knowledge:
                 by_alias[alias].add(term.person)
         self.terms_by_person = dict(by_person)
         self.persons_by_alias = {k: sorted(v) for k, v in by_alias.items()}
+        by_text: dict[tuple[str, str], list[LayerEntry]] = defaultdict(list)
+        for entry in self.layer:
+            by_text[(entry.kind, entry.text)].append(entry)
+        self.layer_by_text = dict(by_text)
+
+    def layer_code(self, kind: str, text: str, on: dt.date) -> LayerEntry | None:
+        """The user layer's code for ``text`` on the day ``on``: a dated entry first, else an undated one."""
+        entries = self.layer_by_text.get((kind, text.lower()), [])
+        dated = [e for e in entries if (e.start or e.end) and e.valid_on(on)]
+        undated = [e for e in entries if not (e.start or e.end)]
+        return (dated or undated or [None])[0]
 
     def holders(self, country: str, office: str, on: dt.date) -> list[Term]:
         """Who held ``office`` in ``country`` on the day ``on``."""
@@ -160,8 +174,9 @@ def _date(cell: str, where: str) -> dt.date | None:
         raise KnowledgeError(f"{where}: {cell!r} is not a YYYY-MM-DD date") from None
 
 
-def load_knowledge(folder: str | Path | None = None) -> Knowledge:
-    """Read every knowledge file from ``folder`` (default: the package's own)."""
+def load_knowledge(folder: str | Path | None = None, *, layer: str | Path | None = None) -> Knowledge:
+    """Read every knowledge file from ``folder`` (default: the package's own), and the user layer
+    at ``layer`` when that file exists."""
     base = Path(folder) if folder else resources.files(__name__)
 
     countries: dict[str, Country] = {}
@@ -220,5 +235,6 @@ def load_knowledge(folder: str | Path | None = None) -> Knowledge:
         verbs[(entry.lemma, entry.pos)].append(entry)
     for entries in verbs.values():
         entries.sort(key=lambda e: (-e.specificity, e.line))
+    user = read_layer(layer) if layer and Path(layer).is_file() else []
     return Knowledge(countries=countries, terms=terms, organisations=organisations, agents=agents,
-                     cameo=cameo, verbs=dict(verbs))
+                     cameo=cameo, verbs=dict(verbs), layer=user)

@@ -70,7 +70,7 @@ PRONOUNS = {"he", "she", "him", "her"}
 GOV_SECTORS = {"GOV"}
 _COUNTRY_KINDS = {"country", "adjective", "capital", "seat"}
 _NOT_PEOPLE = {"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY"}
-_PRIORITY = ("person", "org", "country", "seat", "capital", "adjective", "title", "agent")
+_PRIORITY = ("user", "uagent", "person", "org", "country", "seat", "capital", "adjective", "title", "agent")
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,6 +139,9 @@ class ActorResolver:
             add(self.words, f"agent|{sector}", {word})
         for word, office in TITLE_OFFICES.items():
             add(self.words, f"title|{office}", {word})
+        # the user layer, matched without regard to case, wins over the built-in names
+        for kind, text in knowledge.layer_by_text:
+            add(self.words, f"{'user' if kind == 'actor' else 'uagent'}|{text}", {text})
 
     # -- step 1 ---------------------------------------------------------------
     def _matches(self, doc: Doc, day: dt.date) -> list[_Match]:
@@ -153,11 +156,20 @@ class ActorResolver:
                     continue  # "on Friday" is a day, whoever is called Friday
                 if kind == "person" and _part_of_longer_name(doc, start, end):
                     continue  # "Zhang" in "Zhang Weiming" is not the Zhang the knowledge knows
+                if kind in ("user", "uagent") and self.kb.layer_code("actor" if kind == "user" else "agent",
+                                                                    key, day) is None:
+                    continue  # no code of the user's on this date: the built-in names decide
                 spans.append(Span(doc, start, end, label=label))
         # Where matches overlap the longest wins; of equal ones, the kind earlier in _PRIORITY.
         spans.sort(key=lambda s: _PRIORITY.index(s.label_.split("|", 1)[0]))
         kept = filter_spans(spans)
-        return [_Match(*s.label_.split("|", 1), span=s) for s in kept]
+        out = []
+        for s in kept:
+            kind, key = s.label_.split("|", 1)
+            if kind == "uagent":  # a user's agent word acts as any agent word, with the user's sector
+                kind, key = "agent", self.kb.layer_code("agent", key, day).code
+            out.append(_Match(kind, key, span=s))
+        return out
 
     # -- steps 2 to 5 ---------------------------------------------------------
     def resolve(self, doc: Doc, published: dt.date | None) -> ActorAnalysis:
@@ -196,6 +208,15 @@ class ActorResolver:
         span = m.span
         if m.kind == "person":
             return self._person(doc, m, by_start, day, so_far)
+        if m.kind == "user":
+            entry = self.kb.layer_code("actor", m.key, day)
+            code = entry.code
+            country = code[:3] if code[:3] in self.kb.countries else None
+            kind = ("IGO" if code.startswith("IGO") else "NGO" if code.startswith("NGO") else
+                    "STATE" if len(code) == 3 else "AGENT" if country else "GROUP")
+            dates = f" {entry.start or '…'} to {entry.end or '…'}" if entry.start or entry.end else ""
+            return _actor(doc, span.start, span.end, span.root.i, code, span.text, kind, country,
+                          f"user layer {entry.source}: {m.key!r} -> {code}{dates}")
         if m.kind == "org":
             org = self.kb.organisations[m.key]
             if span.start > 0 and doc[span.start - 1].lower_ == "national" and org.type == "IGO":

@@ -65,6 +65,11 @@ def clean_document(doc: Document) -> CleanText:
     notes: list[str] = []
     title, source, published, url = None, None, None, None
     content = doc.content
+    if doc.kind == "prose":
+        if not content.strip():
+            raise EmptyInput(doc.origin, "is empty; there is nothing to extract")
+        return CleanText(id=doc.id, origin=doc.origin, title=doc.title, source=doc.source, published=doc.published,
+                         url=doc.url, text=content.strip(), notes=("prose: taken as it is",))
     if doc.kind == "html":
         content, title, source, published, url = _from_html(doc)
         notes.append("html: main content by trafilatura")
