@@ -159,3 +159,21 @@ def test_a_capital_is_placed_in_its_own_country(pipeline):
     article = pipeline.extract_text("The minister arrived in Islamabad on Tuesday.", published=dt.date(2024, 10, 15))
     (place,) = article.places
     assert (place.name, place.country) == ("Islamabad", "PAK") and 33 < place.lat < 34.5
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Xi Jinping's government said so.", "CHNGOV"),
+    ("Russia's UN ambassador said so.", "RUSGOV"),
+    ("Mr Putin said so.", "RUSGOV"),
+    ("The Russian Security Council met.", "RUSGOV"),
+    ("Russian state media reported it.", "RUSGOVMED"),
+])
+def test_possessives_titles_and_national_bodies(pipeline, text, code):
+    article = pipeline.extract_text(text, published=dt.date(2022, 6, 1), clean=False)
+    assert article.actors[0].code == code
+
+
+def test_a_place_today_is_in_todays_country(pipeline):
+    article = pipeline.extract_text("Protesters marched through central Moscow.", published=dt.date(2022, 6, 1),
+                                    clean=False)
+    assert article.actors == () and [(p.name, p.country) for p in article.places] == [("Moscow", "RUS")]

@@ -314,7 +314,6 @@ def actors_lookup(ctx: click.Context, text: str, on: str | None) -> None:
     article = pipeline.extract_text(text, id="lookup", published=day, clean=False)
     if not article.actors:
         click.echo(f"no actor in {text!r} on {day}")
-        return
     for m in article.actors:
         click.echo(f"{m.text!r} -> {m.code}  {m.name}  [{m.type}]\n    {m.reason}")
     for p in article.places:

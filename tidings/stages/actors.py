@@ -306,6 +306,13 @@ class ActorResolver:
                                  f"title {nxt.span.text!r} of {country}: {term.person} held "
                                  f"{term.office} from {term.start}")
         if nxt.kind == "org" and self.kb.organisations[nxt.key].type == "IGO":
+            role = by_start.get(nxt.span.end)
+            if role is not None and role.kind in ("agent", "title"):
+                # "Russia's UN ambassador": the country's agent at the organisation
+                sector = role.key if role.kind == "agent" else "GOV"
+                return _actor(doc, start, role.span.end, role.span.root.i, country + sector,
+                              f"{self.kb.countries[country].name} {role.span.text}", "AGENT", country,
+                              f"{span.text!r} + {nxt.span.text!r} {role.span.text!r} ({sector})")
             # "the Russian Security Council": a national body that shares an international one's name
             return _actor(doc, start, nxt.span.end, nxt.span.root.i, country + "GOV",
                           f"{self.kb.countries[country].name} {nxt.span.text}", "AGENT", country,

@@ -55,7 +55,8 @@ class Gazetteer:
             capital = in_country.get((code, str(info.get("capital", "")).lower()))
             if capital is not None:
                 capitals[info["iso"]] = (capital.lat, capital.lon)
-        for country in knowledge.countries.values():
+        # former states first, so that a capital both share ("Moscow") is today's country's
+        for country in sorted(knowledge.countries.values(), key=lambda c: c.valid_to is None):
             lat, lon = capitals.get(country.iso2 or "", (None, None))
             entry = _Entry(country.name, country.code, lat, lon, 10**10)
             for name in (country.name, *country.aliases):
