@@ -50,7 +50,26 @@ TITLE_OFFICES = {
     "leader": "leader", "head of state": "head_of_state", "head of government": "head_of_government",
 }
 HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "madam", "comrade"}
-FORMER = {"former", "ex", "ex-", "late", "then"}
+FORMER = {"former", "ex", "ex-", "late", "then", "ousted", "deposed", "toppled", "exiled", "jailed"}
+# Verbs of going: their destination ("flew to Washington", "returned to Tehran", "visit Pyongyang",
+# "left the Elysee") is a place, not the government acting.
+MOTION_VERBS = {"fly", "travel", "go", "come", "return", "head", "move", "send", "deploy", "arrive", "sail",
+                "drive", "walk", "rush", "dispatch", "relocate", "flee", "bring", "take", "invite", "welcome"}
+DESTINATION_VERBS = {"visit", "tour", "leave", "enter", "reach", "storm", "besiege", "shell", "bomb", "strike"}
+# Nouns of places inside a city: "Cairo's Tahrir Square", "Beirut's airport".
+LOCATION_NOUNS = {"square", "airport", "station", "street", "streets", "district", "port", "suburb", "suburbs",
+                  "outskirts", "centre", "center", "neighbourhood", "neighborhood", "hospital", "market", "stadium",
+                  "university", "skyline", "harbour", "harbor", "metro", "subway", "province", "region", "ruins",
+                  "residents", "mayor", "city", "downtown", "old city", "embassy"}
+# Words that, after "the", point back to the last organisation or group: "the alliance", "the bloc".
+ORG_REFERENCES = {"alliance": "IGO", "bloc": "IGO", "body": "IGO", "organisation": "IGO", "organization": "IGO",
+                  "agency": "IGO", "union": "IGO", "council": "IGO", "group": "GROUP", "movement": "GROUP",
+                  "militia": "GROUP", "militants": "GROUP", "party": "GROUP"}
+# Agent words that, without a country word, take the country the sentence is about:
+# "Abhisit said the government would not back down", "Koizumi told parliament".
+CONTEXT_AGENT_WORDS = {"government", "administration", "cabinet", "parliament", "legislature", "congress", "senate",
+                       "military", "army", "troops", "forces", "police", "opposition", "protesters",
+                       "demonstrators", "rebels", "court", "prosecutors", "lawmakers"}
 # Prepositions whose object names where something happened, not who acted.
 LOCATIVE_PREPS = {"in", "at", "near", "across", "throughout", "inside", "within", "outside", "around",
                   "from", "into", "through", "via", "towards", "toward"}
@@ -193,7 +212,7 @@ class ActorResolver:
             used.update(range(made.start, made.end))
 
         actors = _consistent_people(actors)
-        references, surnames = self._references(doc, actors, used, day)
+        references, surnames = self._references(doc, actors, used, day, matches)
         # A family name first seen on an unknown person with a role means that person later on
         actors = [_as_surname(a, surnames) for a in actors] + references
         actors.sort(key=lambda a: a.start)
@@ -244,7 +263,8 @@ class ActorResolver:
             composed = self._with_role(doc, m, by_start, day, country.code, so_far)
             if composed is not None:
                 return composed
-            if _is_locative(span) or _modifies_noun(span) or not _acts(span):
+            if _is_locative(span) or _modifies_noun(span) or not _acts(span) or _is_destination(span) \
+                    or _owns_a_location(span):
                 return (span.start, span.end, country.code)
             start = _extend_the(doc, span.start)
             what = "seat of power" if m.kind == "seat" else "capital"
@@ -408,12 +428,13 @@ class ActorResolver:
         serving = [p for p in candidates if self.kb.terms_on(p, day)]
         return serving[0] if len(serving) == 1 else None
 
-    def _references(self, doc: Doc, actors: list[ResolvedActor], used: set[int],
-                    day: dt.date) -> tuple[list[ResolvedActor], dict[str, ResolvedActor]]:
+    def _references(self, doc: Doc, actors: list[ResolvedActor], used: set[int], day: dt.date,
+                    matches: list[_Match]) -> tuple[list[ResolvedActor], dict[str, ResolvedActor]]:
         """Pronouns, bare titles and groups, resolved against the actors before them."""
         found: list[ResolvedActor] = []
         timeline = sorted(actors, key=lambda a: a.start)
         surnames: dict[str, ResolvedActor] = {}
+        agents_at = {m.span.start: m.key for m in matches if m.kind == "agent" and len(m.span) == 1}
         for ent in doc.ents:
             # A person the knowledge does not know, named with a role: "Chinese Foreign Ministry
             # spokesman Wang Wenbin", "Mao Ning, a spokeswoman for the Chinese foreign ministry".
@@ -440,6 +461,36 @@ class ActorResolver:
                 m = surnames[token.text].mention
                 found.append(_actor(doc, token.i, token.i + 1, token.i, m.code, m.name, m.type, m.country,
                                     f"surname {token.text!r} -> {m.name} ({m.text!r} at {m.start})"))
+            elif low in ORG_REFERENCES and token.i > 0 and doc[token.i - 1].lower_ in ("the", "world") \
+                    and token.pos_ == "NOUN":
+                start = token.i - 1 if doc[token.i - 1].lower_ == "the" else token.i - 2
+                if doc[token.i - 1].lower_ == "world" and low == "body":
+                    org = self.kb.organisations.get("IGOUNO")
+                    if org is not None:  # "the world body" is the United Nations
+                        found.append(_actor(doc, start, token.i + 1, token.i, org.code, org.name, org.type, None,
+                                            "'the world body' is the United Nations"))
+                    continue
+                want = ORG_REFERENCES[low]
+                window = _previous_sentence_start(token)
+                window = _previous_sentence_start(doc[window]) if window > 0 else 0
+                for actor in reversed(before):
+                    m = actor.mention
+                    if actor.start >= window and not actor.members and (
+                            m.type == want or (want == "GROUP" and m.type in ("GROUP", "NGO"))):
+                        found.append(_actor(doc, start, token.i + 1, token.i, m.code, m.name, m.type, m.country,
+                                            f"'{doc[start:token.i + 1].text}' -> {m.name} ({m.text!r} at {m.start})"))
+                        break
+            elif low in CONTEXT_AGENT_WORDS and token.pos_ in ("NOUN", "PROPN") and token.i in agents_at \
+                    and not any(doc[j].i in used for j in range(max(0, token.i - 2), token.i)):
+                country = _sentence_country(token, before)
+                if country is not None:
+                    sector = agents_at[token.i]
+                    start = token.i - 1 if token.i > 0 and doc[token.i - 1].lower_ == "the" else token.i
+                    found.append(_actor(doc, start, token.i + 1, token.i, country.country + sector,
+                                        f"{self.kb.countries[country.country].name} {token.text}"
+                                        if country.country in self.kb.countries else token.text, "AGENT",
+                                        country.country, f"agent {token.text!r} ({sector}) of {country.country}, "
+                                                         f"the country of {country.text!r} at {country.start}"))
             elif low in ROLE_NOUNS and token.i > 0 and doc[token.i - 1].lower_ == "the":
                 # "the spokesman said": the last person named with that role
                 role = _ROLE_STEM.get(low, low)
@@ -613,6 +664,21 @@ def _inside_a_name(span: Span) -> bool:
         and head.ent_type_ not in ("GPE", "NORP", "PERSON")
 
 
+def _is_destination(span: Span) -> bool:
+    head = span.root
+    while head.dep_ in ("conj", "appos") and head.head is not head:
+        head = head.head
+    if head.dep_ == "dobj" and head.head.lemma_.lower() in DESTINATION_VERBS:
+        return True
+    return head.dep_ == "pobj" and head.head.lower_ in ("to", "for") and \
+        head.head.head.lemma_.lower() in MOTION_VERBS
+
+
+def _owns_a_location(span: Span) -> bool:
+    root = span.root
+    return root.dep_ == "poss" and root.head.lemma_.lower() in LOCATION_NOUNS
+
+
 def _modifies_noun(span: Span) -> bool:
     """'the Beijing Winter Olympics': a name used as a modifier of another noun."""
     root = span.root
@@ -627,9 +693,7 @@ def _acts(span: Span) -> bool:
         head = head.head
     if head.dep_ in ("nsubj", "nsubjpass", "dobj", "poss", "agent", "attr", "iobj"):
         return True
-    if head.dep_ == "pobj" and head.head.lower_ in ("with", "between", "against", "by", "to", "on", "for", "of"):
-        return True
-    return False
+    return head.dep_ == "pobj" and head.head.lower_ in ("with", "between", "against", "by", "to", "on", "for")
 
 
 def _role_of(ent: Span, actors: list[ResolvedActor]) -> ResolvedActor | None:
@@ -659,13 +723,27 @@ def _previous_sentence_start(token: Token) -> int:
     return token.doc[sent.start - 1].sent.start
 
 
+def _sentence_country(token: Token, before: list[ResolvedActor]) -> ActorMention | None:
+    """The country of the nearest actor before ``token`` in its sentence or the one before."""
+    window = _previous_sentence_start(token)
+    for actor in reversed(before):
+        if actor.start < window:
+            break
+        if actor.mention.country and not actor.members and actor.mention.type != "IGO":
+            return actor.mention
+    return None
+
+
 def _clause_subjects(token: Token) -> set[int]:
+    """Token indices of the subjects of the clause an object pronoun sits in, through infinitives:
+    in "Obama called to congratulate him", "him" is not Obama."""
     verb = token.head
     while verb.dep_ in ("prep", "agent") and verb.head is not verb:
         verb = verb.head
     heads = {verb, *verb.conjuncts}
-    if verb.dep_ == "conj":
-        heads.add(verb.head)
+    while verb.dep_ in ("xcomp", "advcl", "conj") and verb.head is not verb:
+        verb = verb.head
+        heads.update({verb, *verb.conjuncts})
     out = set()
     for h in heads:
         for c in h.children:
