@@ -54,13 +54,21 @@ FORMER = {"former", "ex", "ex-", "late", "then", "ousted", "deposed", "toppled",
 # Verbs of going: their destination ("flew to Washington", "returned to Tehran", "visit Pyongyang",
 # "left the Elysee") is a place, not the government acting.
 MOTION_VERBS = {"fly", "travel", "go", "come", "return", "head", "move", "send", "deploy", "arrive", "sail",
-                "drive", "walk", "rush", "dispatch", "relocate", "flee", "bring", "take", "invite", "welcome"}
-DESTINATION_VERBS = {"visit", "tour", "leave", "enter", "reach", "storm", "besiege", "shell", "bomb", "strike"}
+                "drive", "walk", "rush", "dispatch", "relocate", "flee", "bring", "take", "invite", "welcome",
+                "advance", "march", "converge", "push", "withdraw", "retreat", "evacuate", "fire", "launch"}
+DESTINATION_VERBS = {"visit", "tour", "leave", "enter", "reach", "storm", "besiege", "shell", "bomb", "strike",
+                     "flee", "invade", "occupy", "capture", "seize", "encircle"}
+# Nouns whose "from" names who acted, not where: "a rebuke from Beijing", "pressure from Washington".
+ACT_NOUNS = {"rebuke", "criticism", "protest", "protests", "pressure", "response", "support", "aid", "call",
+             "calls", "statement", "warning", "condemnation", "request", "demand", "demands", "threat", "threats",
+             "reaction", "retaliation", "backing", "approval", "objection", "objections", "complaint", "offer",
+             "invitation", "envoy", "delegation", "visitors", "officials", "message", "letter", "help"}
 # Nouns of places inside a city: "Cairo's Tahrir Square", "Beirut's airport".
 LOCATION_NOUNS = {"square", "airport", "station", "street", "streets", "district", "port", "suburb", "suburbs",
                   "outskirts", "centre", "center", "neighbourhood", "neighborhood", "hospital", "market", "stadium",
                   "university", "skyline", "harbour", "harbor", "metro", "subway", "province", "region", "ruins",
-                  "residents", "mayor", "city", "downtown", "old city", "embassy"}
+                  "residents", "mayor", "city", "downtown", "old city", "embassy", "compound", "mosque", "church",
+                  "temple", "shrine", "camp", "base", "streets", "outskirts", "palace", "hotel", "building"}
 # Words that, after "the", point back to the last organisation or group: "the alliance", "the bloc".
 ORG_REFERENCES = {"alliance": "IGO", "bloc": "IGO", "body": "IGO", "organisation": "IGO", "organization": "IGO",
                   "agency": "IGO", "union": "IGO", "council": "IGO", "group": "GROUP", "movement": "GROUP",
@@ -69,7 +77,7 @@ ORG_REFERENCES = {"alliance": "IGO", "bloc": "IGO", "body": "IGO", "organisation
 # "Abhisit said the government would not back down", "Koizumi told parliament".
 CONTEXT_AGENT_WORDS = {"government", "administration", "cabinet", "parliament", "legislature", "congress", "senate",
                        "military", "army", "troops", "forces", "police", "opposition", "protesters",
-                       "demonstrators", "rebels", "court", "prosecutors", "lawmakers"}
+                       "demonstrators", "rebels", "court", "prosecutors", "lawmakers", "ministry", "civilians"}
 # Prepositions whose object names where something happened, not who acted.
 LOCATIVE_PREPS = {"in", "at", "near", "across", "throughout", "inside", "within", "outside", "around",
                   "from", "into", "through", "via", "towards", "toward"}
@@ -250,8 +258,8 @@ class ActorResolver:
                 return composed
             if m.kind == "adjective":
                 return None  # "Chinese trade", "Sino-Russian relations": no actor
-            if _is_locative(span):
-                return (span.start, span.end, country.code)
+            if _is_locative(span) or _is_destination(span):
+                return (span.start, span.end, country.code)  # "in Ukraine", "sent troops to Mali"
             if _inside_a_name(span):
                 return None  # "the Ukraine Facility", "the China-ROK Year of Friendly Exchanges"
             # A country name before a common noun owns it ("the U.S. sanctions"); a capital there
@@ -434,7 +442,8 @@ class ActorResolver:
         found: list[ResolvedActor] = []
         timeline = sorted(actors, key=lambda a: a.start)
         surnames: dict[str, ResolvedActor] = {}
-        agents_at = {m.span.start: m.key for m in matches if m.kind == "agent" and len(m.span) == 1}
+        agents_at = {m.span.end - 1: m.key for m in matches if m.kind == "agent"}
+        agent_start = {m.span.end - 1: m.span.start for m in matches if m.kind == "agent"}
         for ent in doc.ents:
             # A person the knowledge does not know, named with a role: "Chinese Foreign Ministry
             # spokesman Wang Wenbin", "Mao Ning, a spokeswoman for the Chinese foreign ministry".
@@ -476,21 +485,34 @@ class ActorResolver:
                 for actor in reversed(before):
                     m = actor.mention
                     if actor.start >= window and not actor.members and (
-                            m.type == want or (want == "GROUP" and m.type in ("GROUP", "NGO"))):
+                            m.type == want or (want == "GROUP" and m.type in ("GROUP", "NGO", "IGO"))):
                         found.append(_actor(doc, start, token.i + 1, token.i, m.code, m.name, m.type, m.country,
                                             f"'{doc[start:token.i + 1].text}' -> {m.name} ({m.text!r} at {m.start})"))
                         break
             elif low in CONTEXT_AGENT_WORDS and token.pos_ in ("NOUN", "PROPN") and token.i in agents_at \
-                    and not any(doc[j].i in used for j in range(max(0, token.i - 2), token.i)):
-                country = _sentence_country(token, before)
+                    and not any(j in used for j in range(max(0, agent_start[token.i] - 2), token.i)):
+                bound = _clause_subjects(token) if token.dep_ in ("dobj", "pobj", "dative") else set()
+                country = _article_country([a for a in before if a.head not in bound])
                 if country is not None:
                     sector = agents_at[token.i]
-                    start = token.i - 1 if token.i > 0 and doc[token.i - 1].lower_ == "the" else token.i
+                    start = agent_start[token.i]
+                    start = start - 1 if start > 0 and doc[start - 1].lower_ == "the" else start
                     found.append(_actor(doc, start, token.i + 1, token.i, country.country + sector,
                                         f"{self.kb.countries[country.country].name} {token.text}"
                                         if country.country in self.kb.countries else token.text, "AGENT",
                                         country.country, f"agent {token.text!r} ({sector}) of {country.country}, "
                                                          f"the country of {country.text!r} at {country.start}"))
+            elif low in ROLE_NOUNS and token.i > 1 and doc[token.i - 1].lower_ in FORMER and \
+                    doc[token.i - 2].lower_ == "the":
+                # "the former president's supporters": the last person named with that role, out of office
+                role = _ROLE_STEM.get(low, low)
+                for actor in reversed(before):
+                    m = actor.mention
+                    context = doc[max(0, actor.start - 4):actor.end].text.lower() + " " + m.reason.lower()
+                    if m.type == "PERSON" and m.country and role in context and not actor.members:
+                        found.append(_actor(doc, token.i - 2, token.i + 1, token.i, m.country + "ELI", m.name,
+                                            "PERSON", m.country, f"'the former {token.text}' -> {m.name}"))
+                        break
             elif low in ROLE_NOUNS and token.i > 0 and doc[token.i - 1].lower_ == "the":
                 # "the spokesman said": the last person named with that role
                 role = _ROLE_STEM.get(low, low)
@@ -642,6 +664,11 @@ def _is_locative(span: Span) -> bool:
     while head.dep_ == "conj" and head.head is not head:
         head = head.head
     if head.dep_ == "pobj" and head.head.lower_ in LOCATIVE_PREPS:
+        prep = head.head
+        if prep.lower_ == "from" and prep.head.lemma_.lower() in ACT_NOUNS:
+            return False  # "a sharp rebuke from Beijing": who acted
+        if prep.lower_ in ("toward", "towards") and prep.head.pos_ in ("NOUN", "PROPN"):
+            return False  # "policy toward North Korea"
         return True
     return head.dep_ == "pobj" and head.head.lower_ == "to" and head.head.head.pos_ == "NOUN"  # "the road to Moscow"
 
@@ -670,7 +697,7 @@ def _is_destination(span: Span) -> bool:
         head = head.head
     if head.dep_ == "dobj" and head.head.lemma_.lower() in DESTINATION_VERBS:
         return True
-    return head.dep_ == "pobj" and head.head.lower_ in ("to", "for") and \
+    return head.dep_ == "pobj" and head.head.lower_ in ("to", "for", "on", "into", "toward", "towards") and \
         head.head.head.lemma_.lower() in MOTION_VERBS
 
 
@@ -691,7 +718,7 @@ def _acts(span: Span) -> bool:
     head = root
     while head.dep_ in ("conj", "appos") and head.head is not head:
         head = head.head
-    if head.dep_ in ("nsubj", "nsubjpass", "dobj", "poss", "agent", "attr", "iobj"):
+    if head.dep_ in ("nsubj", "nsubjpass", "dobj", "poss", "agent", "attr", "iobj", "dative"):
         return True
     return head.dep_ == "pobj" and head.head.lower_ in ("with", "between", "against", "by", "to", "on", "for")
 
@@ -723,15 +750,19 @@ def _previous_sentence_start(token: Token) -> int:
     return token.doc[sent.start - 1].sent.start
 
 
-def _sentence_country(token: Token, before: list[ResolvedActor]) -> ActorMention | None:
-    """The country of the nearest actor before ``token`` in its sentence or the one before."""
-    window = _previous_sentence_start(token)
-    for actor in reversed(before):
-        if actor.start < window:
-            break
-        if actor.mention.country and not actor.members and actor.mention.type != "IGO":
-            return actor.mention
-    return None
+def _article_country(before: list[ResolvedActor]) -> ActorMention | None:
+    """The country the article is about so far: the most named, the first named of equals."""
+    counts: Counter[str] = Counter()
+    first: dict[str, ActorMention] = {}
+    for actor in before:
+        m = actor.mention
+        if m.country and not actor.members and m.type != "IGO":
+            counts[m.country] += 1
+            first.setdefault(m.country, m)
+    if not counts:
+        return None
+    best = max(counts.values())
+    return min((first[c] for c, n in counts.items() if n == best), key=lambda m: m.start)
 
 
 def _clause_subjects(token: Token) -> set[int]:
