@@ -132,3 +132,11 @@ def test_a_time_phrase_is_no_particle_and_naming_is_no_call(pipeline):
         ("USAGOV", "CHNGOV", "041", False, "asserted")]
     assert coded(pipeline, "Putin praised what he called Beijing's even-handed stance.") == []
     assert ("PAK", "IND", "020", False, "asserted") in coded(pipeline, "Pakistan called on India to hold talks.")
+
+
+def test_an_event_carries_the_place_where_it_happened(pipeline):
+    article = pipeline.extract_text("Vladimir Putin met Xi Jinping in Beijing on Friday.",
+                                    published=dt.date(2022, 2, 4))
+    event = article.events[0]
+    assert (event.place.name, event.place.country) == ("Beijing", "CHN")
+    assert event.place.lat and 39 < event.place.lat < 41

@@ -46,6 +46,7 @@ class Term:
     title: str
     start: dt.date
     end: dt.date | None
+    code: str | None = None  # people.tsv: the code itself (RUSOPP), not an office
 
     def holds_on(self, day: dt.date) -> bool:
         return self.start <= day and (self.end is None or day < self.end)
@@ -200,6 +201,14 @@ def load_knowledge(folder: str | Path | None = None, *, layer: str | Path | None
         terms.append(Term(person=r["person"], aliases=_multi(r.get("aliases", "")), country=r["country"],
                           office=r["office"], title=r.get("title", ""), start=start,
                           end=_date(r.get("end", ""), where)))
+
+    if (base / "people.tsv").is_file():
+        for n, r in _rows(base / "people.tsv"):
+            where = f"people.tsv:{n}"
+            code = r["code"]
+            terms.append(Term(person=r["person"], aliases=_multi(r.get("aliases", "")), country=code[:3],
+                              office="role", title="", start=_date(r.get("start", ""), where) or dt.date(1900, 1, 1),
+                              end=_date(r.get("end", ""), where), code=code))
 
     organisations: dict[str, Organisation] = {}
     for _, r in _rows(base / "organisations.tsv"):

@@ -249,6 +249,10 @@ class ActorResolver:
             if span.start > 0 and doc[span.start - 1].lower_ == "national" and org.type == "IGO":
                 return None  # "National Security Council" is no UN body
             start = _extend_the(doc, span.start)
+            if org.type == "NATIONAL":  # the Bundestag, the IRGC, the CIA: a country's agent
+                country = org.country or org.code[:3]
+                return _actor(doc, start, span.end, span.root.i, org.code, org.name, "AGENT", country,
+                              f"national body {org.name!r}")
             return _actor(doc, start, span.end, span.root.i, org.code, org.name, org.type, org.country,
                           f"organisation {org.name!r}")
         if m.kind in ("adjective", "country"):
@@ -636,6 +640,9 @@ def _main_term(terms: list[Term]) -> Term | None:
 
 def _person_actor(doc: Doc, start: int, end: int, head: int, term: Term, out_of_office: bool,
                   day: dt.date, reason: str) -> ResolvedActor:
+    if term.code:  # people.tsv: an opposition leader, a militant chief, a journalist
+        return _actor(doc, start, end, head, term.code if not out_of_office else term.country + "ELI", term.person,
+                      "PERSON", term.country, reason)
     if term.office == "igo_head":
         # the head of an international organisation acts for it; out of office, a private elite
         code = "ELI" if out_of_office else term.country
