@@ -494,8 +494,12 @@ class ActorResolver:
                                             f"'{doc[start:token.i + 1].text}' -> {m.name} ({m.text!r} at {m.start})"))
                         break
             elif low in CONTEXT_AGENT_WORDS and token.pos_ in ("NOUN", "PROPN") and token.i in agents_at \
-                    and not any(j in used for j in range(max(0, agent_start[token.i] - 2), token.i)):
-                bound = _clause_subjects(token) if token.dep_ in ("dobj", "pobj", "dative") else set()
+                    and not any(j in used for j in range(max(0, agent_start[token.i] - 2), token.i)) \
+                    and not (agent_start[token.i] > 0 and doc[agent_start[token.i] - 1].text == "-"):
+                # "Beijing urged the new government": a government spoken to is another country's;
+                # "Koizumi told parliament", "forces fired at protesters": the country's own
+                bound = _clause_subjects(token) if token.dep_ in ("dobj", "pobj", "dative") and \
+                    agents_at[token.i] == "GOV" else set()
                 country = _article_country([a for a in before if a.head not in bound])
                 if country is not None:
                     sector = agents_at[token.i]
@@ -672,8 +676,9 @@ def _is_locative(span: Span) -> bool:
         head = head.head
     if head.dep_ == "pobj" and head.head.lower_ in LOCATIVE_PREPS:
         prep = head.head
-        if prep.lower_ == "from" and prep.head.lemma_.lower() in ACT_NOUNS:
-            return False  # "a sharp rebuke from Beijing": who acted
+        if prep.lower_ == "from" and (prep.head.lemma_.lower() in ACT_NOUNS or any(
+                c.dep_ == "dobj" and c.lemma_.lower() in ACT_NOUNS for c in prep.head.children)):
+            return False  # "a sharp rebuke from Beijing", "drawing a rebuke from Beijing": who acted
         if prep.lower_ in ("toward", "towards") and prep.head.pos_ in ("NOUN", "PROPN"):
             return False  # "policy toward North Korea"
         return True
