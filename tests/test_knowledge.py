@@ -93,7 +93,7 @@ def test_knowledge_files_name_their_sources():
     from importlib import resources
 
     folder = resources.files("tidings.knowledge")
-    for name in ("countries.tsv", "offices.tsv", "organisations.tsv", "agents.tsv", "cameo_events.tsv",
-                 "verbs.tsv"):
+    for name in ("countries.tsv", "offices.tsv", "officials.tsv", "people.tsv", "organisations.tsv", "agents.tsv",
+                 "cameo_events.tsv", "verbs.tsv"):
         head = (folder / name).read_text(encoding="utf-8").splitlines()[:12]
         assert head[0].startswith("#"), name
