@@ -28,7 +28,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from ..knowledge import Knowledge, Term
+from ..knowledge import GOVERNING_OFFICES, Knowledge, Term
 from ..records import ActorMention
 
 __all__ = ["ActorResolver", "ResolvedActor", "ActorAnalysis", "TITLE_OFFICES", "LOCATIVE_PREPS"]
@@ -95,6 +95,7 @@ ROLE_NOUNS = {"spokesman", "spokeswoman", "spokesperson", "minister", "envoy", "
 PRONOUNS = {"he", "she", "him", "her"}
 # Agent sectors that stand for the state's executive: "Biden administration" → USAGOV.
 GOV_SECTORS = {"GOV"}
+JUST_ENDED = dt.timedelta(days=31)
 _COUNTRY_KINDS = {"country", "adjective", "capital", "seat"}
 _NOT_PEOPLE = {"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY"}
 _PRIORITY = ("user", "uagent", "person", "org", "country", "seat", "capital", "adjective", "title", "agent")
@@ -351,6 +352,9 @@ class ActorResolver:
                           f"{span.text!r} + {nxt.span.text!r}: a national body, not the international one")
         if nxt.kind == "agent":
             sector = nxt.key
+            if nxt.span.root.lower_ in ("embassy", "consulate", "mission", "headquarters") and \
+                    _is_locative(doc[start:nxt.span.end]):
+                return None  # "rallied outside the Chinese embassy": a place
             return _actor(doc, start, nxt.span.end, nxt.span.root.i, country + sector,
                           f"{self.kb.countries[country].name} {nxt.span.text}", "AGENT", country,
                           f"{span.text!r} + agent {nxt.span.text!r} ({sector})")
@@ -401,6 +405,12 @@ class ActorResolver:
         agent = by_start.get(end)
         if agent is None and end < len(doc) and doc[end].tag_ == "POS":
             agent = by_start.get(end + 1)
+        org_role = _org_before(doc, by_start, span.start, self.kb)
+        if org_role is not None:
+            # "IAEA chief Mohamed ElBaradei", "EU envoy Enrique Mora": acting for the organisation
+            org, role_start = org_role
+            return _actor(doc, role_start, span.end, span.root.i, org.code, person, "PERSON", org.country,
+                          f"{person}, {doc[role_start:span.start].text!r}: acts for {org.name}")
         terms = self.kb.terms_on(person, day)
         term = _main_term(terms) or _main_term(self.kb.terms_by_person[person])
         titled = any(m.kind == "title" for m in _matches_within(by_start, start, span.start))
@@ -423,7 +433,11 @@ class ActorResolver:
         reason = (f"{person}: {term.title or term.office} of {term.country} from {term.start}"
                   + (f" to {term.end}" if term.end else "") + (f", in office on {day}" if in_office else
                                                                f", not in office on {day}"))
-        if not in_office and titled and not former:
+        # A title for someone whose office ended days ago is the old one ("Outgoing President Lee");
+        # long after, it names an office the knowledge lacks ("China's top diplomat, Yang Jiechi")
+        ended = any(t.end is not None and t.end <= day < t.end + JUST_ENDED and t.office in GOVERNING_OFFICES
+                    for t in self.kb.terms_by_person.get(person, ()))
+        if not in_office and titled and not former and not ended:
             # "Greek Prime Minister Kyriakos Mitsotakis": the text names the office; where the
             # knowledge lacks that term, the article's own words win over an assumed elite
             in_office = True
@@ -494,7 +508,7 @@ class ActorResolver:
                                             f"'{doc[start:token.i + 1].text}' -> {m.name} ({m.text!r} at {m.start})"))
                         break
             elif low in CONTEXT_AGENT_WORDS and token.pos_ in ("NOUN", "PROPN") and token.i in agents_at \
-                    and not any(j in used for j in range(max(0, agent_start[token.i] - 2), token.i)) \
+                    and agent_start[token.i] not in used \
                     and not (agent_start[token.i] > 0 and doc[agent_start[token.i] - 1].text == "-"):
                 # "Beijing urged the new government": a government spoken to is another country's;
                 # "Koizumi told parliament", "forces fired at protesters": the country's own
@@ -624,6 +638,29 @@ def _is_former(doc: Doc, start: int) -> bool:
     return any(doc[i].lower_ in FORMER for i in range(max(0, start - 2), start))
 
 
+# Words for the head or agent of an organisation, between its name and a person's:
+# "UN Secretary-General Antonio Guterres", "IAEA chief Mohamed ElBaradei", "EU envoy Enrique Mora".
+ORG_ROLE_WORDS = {"chief", "head", "secretary-general", "secretary", "general", "director-general", "director",
+                  "president", "chairman", "chairwoman", "chair", "envoy", "spokesman", "spokeswoman",
+                  "spokesperson", "representative", "commissioner", "prosecutor", "coordinator", "negotiator",
+                  "-", "high", "special", "managing", "executive", "deputy", "boss", "leader"}
+
+
+def _org_before(doc: Doc, by_start: dict[int, _Match], name_start: int, kb: Knowledge):
+    """An organisation named just before a person's role words: (organisation, start of the phrase)."""
+    i = name_start
+    while i > 0 and doc[i - 1].lower_ in ORG_ROLE_WORDS:
+        i -= 1
+    if i == name_start:
+        return None
+    for m in by_start.values():
+        if m.kind == "org" and m.span.end == i:
+            org = kb.organisations[m.key]
+            if org.type in ("IGO", "NGO", "GROUP"):
+                return org, m.span.start
+    return None
+
+
 def _matches_within(by_start: dict[int, _Match], start: int, end: int) -> list[_Match]:
     return [m for i, m in by_start.items() if start <= i and m.span.end <= end]
 
@@ -644,9 +681,11 @@ def _main_term(terms: list[Term]) -> Term | None:
 
 def _person_actor(doc: Doc, start: int, end: int, head: int, term: Term, out_of_office: bool,
                   day: dt.date, reason: str) -> ResolvedActor:
-    if term.code:  # people.tsv: an opposition leader, a militant chief, a journalist
-        return _actor(doc, start, end, head, term.code if not out_of_office else term.country + "ELI", term.person,
-                      "PERSON", term.country, reason)
+    if term.code:
+        # people.tsv: an opposition leader, a militant chief, a journalist. Out of their dates they are
+        # still named by the last role they had ("the killing of journalist Jamal Khashoggi"); ELI is
+        # CAMEO's code for former officials, which these are not
+        return _actor(doc, start, end, head, term.code, term.person, "PERSON", term.country, reason)
     if term.office == "igo_head":
         # the head of an international organisation acts for it; out of office, a private elite
         code = "ELI" if out_of_office else term.country
@@ -746,6 +785,9 @@ def _role_of(ent: Span, actors: list[ResolvedActor]) -> ResolvedActor | None:
         if left <= actor.start and actor.end <= ent.start and actor.mention.type in ("AGENT", "STATE") \
                 and not actor.members:
             return actor
+        if actor.end < ent.start and actor.mention.type in ("IGO", "NGO", "GROUP") and actor.end >= left - 1 \
+                and all(t.lower_ in ORG_ROLE_WORDS for t in doc[actor.end:ent.start]):
+            return actor  # "EU envoy Enrique Mora"
     for token in ent.root.children:
         if token.dep_ == "appos":
             for actor in actors:
