@@ -106,3 +106,33 @@ def test_a_20_mb_page_is_refused_with_the_setting_to_raise(run, tmp_path):
     assert result.exit_code == 0
     assert "huge.html" in result.stderr and "max_bytes" in result.stderr
     assert json.loads(result.stdout.splitlines()[0])["source"] == "Reuters"
+
+
+def test_explain_shows_the_parse_actors_and_candidates(run):
+    result = run("explain", "Iran was attacked by Israel, and Russia did not meet Ukraine.", "--published",
+                 "2024-04-19")
+    assert result.exit_code == 0
+    out = result.stdout
+    assert "Parse" in out and "nsubjpass" in out
+    assert "'Israel' -> ISR" in out
+    assert "KEPT ISR -> IRN 190" in out and "negated" in out and "reciprocal" in out
+
+
+def test_evaluate_reports_scores_per_level_and_root(run, tmp_path):
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text("\n".join(json.dumps(x) for x in [
+        {"id": "g1", "published": "2022-06-01", "text": "India criticised Pakistan on Monday.",
+         "events": [{"source": "IND", "target": "PAK", "code": "111"}]},
+        {"id": "g2", "published": "2022-06-01", "text": "The weather in Moscow was cold.", "events": []},
+        {"id": "g3", "published": "2022-06-01", "text": "Brazil praised Argentina.",
+         "events": [{"source": "BRA", "target": "ARG", "code": "057"}]},
+    ]), encoding="utf-8")
+    result = run("evaluate", str(gold), "--json")
+    report = json.loads(result.stdout)
+    assert report["sentences"] == 3
+    assert report["overall"]["root"] == {"tp": 2, "fp": 0, "fn": 0, "precision": 1.0, "recall": 1.0, "f1": 1.0}
+    assert report["overall"]["code"] == {"tp": 1, "fp": 1, "fn": 1, "precision": 0.5, "recall": 0.5, "f1": 0.5}
+    assert report["confusion"] == []
+    assert [w["id"] for w in report["wrong"]] == ["g3"]
+    text = run("evaluate", str(gold), "--scheme", "plover")
+    assert "(source, target, PLOVER)" in text.stdout and "g3" in text.stdout

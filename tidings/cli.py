@@ -417,6 +417,79 @@ def evaluate_actors_cmd(ctx: click.Context, gold: str, as_json: bool, show_error
                    f"{' (hard)' if e.hard else ''}\n      …{e.context}…")
 
 
+@cli.command("evaluate")
+@click.argument("gold")
+@click.option("--scheme", type=click.Choice(["cameo", "plover"]), default="cameo", show_default=True,
+              help="Report per CAMEO root, or lead with PLOVER types.")
+@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
+@click.option("--errors", "show_errors", type=int, default=20, show_default=True,
+              help="How many wrongly coded sentences to print.")
+@click.pass_context
+@_handles_errors
+def evaluate_cmd(ctx: click.Context, gold: str, scheme: str, as_json: bool, show_errors: int) -> None:
+    """Measure event coding against GOLD, a JSON Lines file of hand-coded sentences.
+
+    Prints precision, recall and F1 on (source country, target country, root), on the full code and on
+    the PLOVER type, per root, a confusion table, and the sentences it got wrong.
+
+    Example: tidings evaluate tests/data/events_gold_dev.jsonl --scheme plover
+    """
+    from .evaluate_events import evaluate_events
+    from .pipeline import Pipeline
+
+    report = evaluate_events(Pipeline(_settings(ctx)), gold)
+    if as_json:
+        click.echo(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
+        return
+    levels = ["plover", "root", "code"] if scheme == "plover" else ["root", "code", "plover"]
+    labels = {"root": "(source, target, root)", "code": "(source, target, code)", "plover": "(source, target, PLOVER)"}
+    click.echo(f"{report.sentences} sentences")
+    click.echo(_table([[labels[lv], s.tp, s.fp, s.fn, f"{s.precision:.3f}", f"{s.recall:.3f}", f"{s.f1:.3f}"]
+                       for lv in levels for s in [report.overall[lv]]],
+                      ["level", "tp", "fp", "fn", "precision", "recall", "f1"]))
+    click.echo(_table([[root, s.tp, s.fp, s.fn, f"{s.precision:.3f}", f"{s.recall:.3f}", f"{s.f1:.3f}"]
+                       for root, s in sorted(report.by_root.items())],
+                      ["root", "tp", "fp", "fn", "precision", "recall", "f1"]))
+    click.echo("Confusion (gold root, system root; - is none)")
+    click.echo(_table([[g, s, n] for (g, s), n in report.confusion.most_common(30)], ["gold", "system", "count"]))
+    for wrong in report.wrong[:show_errors]:
+        click.echo(f"  {wrong['id']}: {wrong['text']}\n      gold {wrong['gold']}\n      got  {wrong['system']}")
+
+
+@cli.command()
+@click.argument("sentence")
+@click.option("--published", default=None, metavar="DATE", help="The article date (default: today).")
+@click.pass_context
+@_handles_errors
+def explain(ctx: click.Context, sentence: str, published: str | None) -> None:
+    """Show how SENTENCE is coded: the parse, the actors, and every candidate event with why it
+    was kept or dropped.
+
+    Example: tidings explain "Iran was attacked by Israel on Tuesday." --published 2024-04-19
+    """
+    from .pipeline import Pipeline
+    from .records import CleanText
+
+    day = _day(published)
+    pipeline = Pipeline(_settings(ctx))
+    doc = pipeline.nlp(sentence)
+    clean = CleanText(id="explain", origin="explain", title=None, source=None, published=day, url=None,
+                      text=sentence)
+    trace: list[str] = []
+    article = pipeline.analyse(doc, clean, trace=trace)
+    click.echo("Parse")
+    click.echo(_table([[t.i, t.text, t.lemma_, t.pos_, t.dep_, t.head.i, t.ent_type_] for t in doc],
+                      ["i", "token", "lemma", "pos", "dep", "head", "entity"]))
+    click.echo("Actors")
+    for m in article.actors:
+        click.echo(f"  {m.text!r} -> {m.code} ({m.name}): {m.reason}")
+    for p in article.places:
+        click.echo(f"  {p.text!r} is a place ({p.name}, {p.country})")
+    click.echo("Candidate events")
+    for line in trace or ["  no word of the sentence is in the verb and noun lexicon"]:
+        click.echo(f"  {line}")
+
+
 def _cell(value: Any) -> str:
     return "" if value is None else str(value)
 

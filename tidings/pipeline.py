@@ -122,14 +122,14 @@ class Pipeline:
                            reason=f"internal error {type(exc).__name__}: {exc}; please report it with this "
                                   "document")
 
-    def analyse(self, doc: Doc, clean: CleanText) -> Article:
+    def analyse(self, doc: Doc, clean: CleanText, *, trace: list[str] | None = None) -> Article:
         dates = find_dates(clean.text, clean.published)
         # Who held an office depends on the date: without a publication date, the latest full date
         # the article gives is the best evidence of when it was written.
         reference = clean.published or _latest_full_date(dates)
         analysis = self.resolver.resolve(doc, reference)
         places = find_places(doc, analysis, self.gazetteer)
-        events = self._coder.code(doc, analysis, dates, clean.published, places)
+        events = self._coder.code(doc, analysis, dates, clean.published, places, trace=trace)
         quotes = find_quotes(doc, clean.text, analysis)
         amounts = find_amounts(doc, clean.text)
         return Article(id=clean.id, origin=clean.origin, title=clean.title, source=clean.source,

@@ -85,7 +85,9 @@ class EventCoder:
         self.kb = knowledge
 
     def code(self, doc: Doc, analysis: ActorAnalysis, dates: list[DateRef], published: dt.date | None,
-             places: list[tuple[Place, int]] = ()) -> list[Event]:
+             places: list[tuple[Place, int]] = (), trace: list[str] | None = None) -> list[Event]:
+        """The events of ``doc``. With ``trace``, every candidate and why it was kept or dropped is
+        appended to it (``tidings explain``)."""
         events: list[Event] = []
         seen: set[tuple[str, str | None, str, int]] = set()
         for sent in doc.sents:
@@ -95,7 +97,10 @@ class EventCoder:
                     continue
                 if not found.targets and found.sources:
                     found = _target_from_context(found, events, sent, analysis)
-                for event in self._events(found, sent, dates, published, places):
+                made = self._events(found, sent, dates, published, places)
+                if trace is not None:
+                    _trace(trace, found, made)
+                for event in made:
                     key = (event.source.code, event.target.code if event.target else None, event.code, event.start)
                     if key in seen:
                         continue
@@ -169,7 +174,7 @@ class EventCoder:
             notes[2] = f"target: country of the place {place.text!r}"
         pairs = _pairs(found.sources, targets, code, mutual=trigger.lemma_.lower() in MUTUAL_LEMMAS)
         out = []
-        for source, target, this_code in pairs:
+        for source, target, this_code, pair_note in pairs:
             if target is not None and (target.code == source.code or
                                        (target.country and target.country == source.country and
                                         target.type == source.type == "STATE")):
@@ -181,7 +186,7 @@ class EventCoder:
                 source=source, target=target, code=this_code, root_code=this_code[:2],
                 quad_class=cameo.quad_class, goldstein=cameo.goldstein, plover=cameo.plover_type,
                 date=date, sentence=sent.text, start=sent.start_char, end=sent.end_char, negated=negated,
-                modality=modality, reason="; ".join(notes + ([f"mirror of {code}"] if this_code != code else [])),
+                modality=modality, reason="; ".join(notes + ([pair_note] if pair_note else [])),
                 trigger=Span(text=trigger.text, start=trigger.idx, end=trigger.idx + len(trigger.text)),
                 place=place))
         return out
@@ -236,6 +241,23 @@ def _with_targets(found: _Found, targets: list[ActorMention], path: str) -> _Fou
     if not targets:
         return found
     return _Found(found.entry, found.trigger, found.sources, targets, found.source_path, path, found.passive)
+
+
+def _trace(trace: list[str], found: _Found, made: list[Event]) -> None:
+    head = f"{found.trigger.text!r} (token {found.trigger.i}) matched {found.entry.label}"
+    sources = ", ".join(m.code for m in found.sources) or "none"
+    targets = ", ".join(m.code for m in found.targets) or "none"
+    trace.append(f"{head}\n    source [{found.source_path}]: {sources}; target [{found.target_path or '-'}]: {targets}")
+    if made:
+        for e in made:
+            trace.append(f"    KEPT {e.source.code} -> {e.target.code} {e.code} ({e.modality}"
+                         f"{', negated' if e.negated else ''}) because {e.reason}")
+    elif not found.sources:
+        trace.append("    DROPPED: no source actor (CAMEO codes no event without one)")
+    elif not found.targets and "place" not in found.entry.targets:
+        trace.append("    DROPPED: no target actor found where the entry looks for one")
+    else:
+        trace.append("    DROPPED: no target, or the target is the source itself")
 
 
 def _starts_after(value: str, published: dt.date) -> bool:
@@ -554,20 +576,21 @@ def _event_place(trigger: Token, places: list[tuple[Place, int]]) -> Place | Non
 
 
 def _pairs(sources: list[ActorMention], targets: list[ActorMention], code: str, mutual: bool = False
-           ) -> list[tuple[ActorMention, ActorMention | None, str]]:
-    out: list[tuple[ActorMention, ActorMention | None, str]] = []
+           ) -> list[tuple[ActorMention, ActorMention | None, str, str]]:
+    """(source, target, code, note) for every event the actors make."""
+    out: list[tuple[ActorMention, ActorMention | None, str, str]] = []
     if len(sources) >= 2 and (not targets or mutual) and (mutual or code in RECIPROCAL or code[:2] in MUTUAL_ROOTS):
         # "China and Russia agreed to deepen cooperation", "the two countries should cooperate"
         for s in sources:
             for t in sources:
                 if s is not t:
-                    out.append((s, t, code))
+                    out.append((s, t, code, "joint act: each of the sources towards the other"))
         return out
     for s in sources:
         for t in targets or [None]:
-            out.append((s, t, code))
+            out.append((s, t, code, ""))
             if t is not None and code in RECIPROCAL:
-                out.append((t, s, code))
+                out.append((t, s, code, f"reciprocal: CAMEO codes {code} in both directions"))
             elif t is not None and code in MIRROR:
-                out.append((t, s, MIRROR[code]))
+                out.append((t, s, MIRROR[code], f"mirror of {code}: the other side of the visit"))
     return out
