@@ -1,0 +1,38 @@
+"""The CI gate on event coding: F1 on hand-coded sentences may only rise.
+
+Floors are what the coder measures now (the issue's targets are 0.80 on (source, target, root),
+0.65 on the full code and 0.80 on PLOVER, with precision never below 0.75); they are raised whenever
+the coder improves. The test split is scored, never read."""
+
+from pathlib import Path
+
+import pytest
+
+from tidings.evaluate_events import evaluate_events
+
+DATA = Path(__file__).resolve().parent / "data"
+FLOORS = {
+    "events_gold_dev.jsonl": {"root": 0.30, "code": 0.11, "plover": 0.31},
+    "events_gold_test.jsonl": {"root": 0.29, "code": 0.11, "plover": 0.31},
+}
+
+
+@pytest.fixture(scope="module")
+def reports(pipeline):
+    return {name: evaluate_events(pipeline, DATA / name) for name in FLOORS}
+
+
+@pytest.mark.parametrize("name", sorted(FLOORS))
+def test_event_f1_holds_its_floors(reports, name):
+    report = reports[name]
+    assert report.sentences >= 200
+    for level, floor in FLOORS[name].items():
+        assert report.overall[level].f1 >= floor, f"{name} {level}: {report.overall[level].f1:.3f} < {floor}"
+
+
+def test_every_root_code_has_gold_sentences():
+    import json
+
+    roots = {e["code"][:2] for name in FLOORS for line in (DATA / name).read_text(encoding="utf-8").splitlines()
+             if line for e in json.loads(line)["events"]}
+    assert roots == {f"{i:02d}" for i in range(1, 21)}
