@@ -207,8 +207,9 @@ def _target_from_context(found: _Found, events: list[Event], sent: SpacySpan, an
     root = found.entry.code[:2]
     sources = {m.code for m in found.sources} | {m.country for m in found.sources if m.country}
     trigger = found.trigger
-    if root == "13":
-        # "Pyongyang warned that Washington and Seoul would regret it": the subject of what is threatened
+    if root in ("02", "10", "13"):
+        # "Pyongyang warned that Washington and Seoul would regret it", "Somalia demanded that the
+        # United Nations deliver the aid": the subject of what is threatened, asked or demanded
         for c in trigger.children:
             if c.dep_ == "ccomp":
                 for sub in c.children:
