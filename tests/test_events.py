@@ -131,7 +131,7 @@ def test_a_time_phrase_is_no_particle_and_naming_is_no_call(pipeline):
     assert coded(pipeline, "Joe Biden called Xi Jinping on Thursday.")[:1] == [
         ("USAGOV", "CHNGOV", "041", False, "asserted")]
     assert coded(pipeline, "Putin praised what he called Beijing's even-handed stance.") == []
-    assert ("PAK", "IND", "020", False, "asserted") in coded(pipeline, "Pakistan called on India to hold talks.")
+    assert ("PAK", "IND", "026", False, "asserted") in coded(pipeline, "Pakistan called on India to hold talks.")
 
 
 def test_an_event_carries_the_place_where_it_happened(pipeline):
@@ -140,3 +140,13 @@ def test_an_event_carries_the_place_where_it_happened(pipeline):
     event = article.events[0]
     assert (event.place.name, event.place.country) == ("Beijing", "CHN")
     assert event.place.lat and 39 < event.place.lat < 41
+
+
+@pytest.mark.parametrize("text, code", [
+    ("France urged Iran on Thursday to release a French tourist.", "0253"),
+    ("China urged the United States to resume talks with North Korea.", "026"),
+    ("Washington demanded that Pakistan change its policy.", "1042"),
+    ("Ukraine appealed to Germany for more weapons.", "0232"),
+])
+def test_what_is_asked_decides_the_sub_code(pipeline, text, code):
+    assert code in [e[2] for e in coded(pipeline, text)]

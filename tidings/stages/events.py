@@ -154,6 +154,11 @@ class EventCoder:
                 _starts_after(date_ref.value, published):
             modality = "future"
             notes.append("future: the date is after publication")
+        if code in ("020", "030", "100", "120") or (code[:2] in ("02", "10") and len(code) == 3 and code[2] == "0"):
+            themed = _themed_code(code, _theme(trigger), self.kb.cameo)
+            if themed != code:
+                notes.append(f"what is asked or promised: {code} -> {themed}")
+                code = themed
         root = code[:2]
         if refusal:
             new = REFUSAL_BY_CODE.get(code) or REFUSAL_BY_ROOT.get(root, "120")
@@ -242,6 +247,91 @@ def _with_targets(found: _Found, targets: list[ActorMention], path: str) -> _Fou
     if not targets:
         return found
     return _Found(found.entry, found.trigger, found.sources, targets, found.source_path, path, found.passive)
+
+
+# What an appeal, demand, intent or rejection is about, read from the act it asks for: CAMEO gives
+# the same branches under 02 (appeal), 03 (intent), 10 (demand) and, renumbered, 12 (reject).
+# Each rule: (lemmas of the asked-for act, words among its objects or none, branch digits).
+THEME_RULES: list[tuple[frozenset[str], frozenset[str], str]] = [
+    (frozenset({"step", "resign", "quit", "leave"}), frozenset({"aside", "down", "office", "power", ""}), "41"),
+    (frozenset({"release", "free", "return", "hand"}), frozenset(), "53"),
+    (frozenset({"lift", "ease", "remove", "scrap", "drop"}), frozenset({"sanctions", "embargo", "tariffs"}), "54"),
+    (frozenset({"lift", "ease", "remove", "scrap", "relax"}), frozenset({"restrictions", "curfew", "ban", "bans"}), "51"),
+    (frozenset({"allow", "admit", "open", "grant", "permit", "let"}),
+     frozenset({"access", "observers", "inspectors", "monitors", "investigators", "aid", "convoys", "journalists"}),
+     "55"),
+    (frozenset({"stop", "halt", "cease", "end", "withdraw", "de-escalate", "deescalate", "pull", "retreat"}),
+     frozenset(), "56"),
+    (frozenset({"concede", "compromise", "yield", "back", "show", "make"}),
+     frozenset({"concessions", "flexibility", "down", "compromise", "compromises"}), "5"),
+    (frozenset({"resume", "hold", "start", "open", "begin", "join", "return"}),
+     frozenset({"talks", "negotiations", "dialogue", "meeting", "discussions", "summit"}), "6"),
+    (frozenset({"meet", "negotiate", "talk"}), frozenset(), "6"),
+    (frozenset({"resolve", "settle", "end"}), frozenset({"dispute", "disputes", "conflict", "differences", "row"}), "7"),
+    (frozenset({"mediate", "accept"}), frozenset({"mediation", ""}), "8"),
+    (frozenset({"reform", "amend", "change", "rewrite", "revise"}),
+     frozenset({"law", "laws", "constitution", "system", "institutions", "monarchy", "electoral", "code"}), "44"),
+    (frozenset({"change", "revise", "reverse", "alter", "rethink"}), frozenset({"policy", "policies", "course"}), "42"),
+    (frozenset({"respect", "guarantee", "protect", "uphold", "restore"}),
+     frozenset({"rights", "freedoms", "freedom", "liberties"}), "43"),
+    (frozenset({"carry", "implement", "undertake", "enact", "pursue", "press"}),
+     frozenset({"reforms", "reform"}), "4"),
+    (frozenset({"send", "supply", "provide", "deliver", "give"}),
+     frozenset({"weapons", "arms", "systems", "missiles", "ammunition", "tanks", "jets"}), "32"),
+    (frozenset({"send", "supply", "provide", "deliver", "give"}),
+     frozenset({"food", "medicine", "tents", "supplies", "shelter", "vaccines"}), "33"),
+    (frozenset({"send", "supply", "provide", "deliver", "give", "grant"}),
+     frozenset({"aid", "assistance", "help", "money", "funds", "loans", "relief", "debt"}), "3"),
+    (frozenset({"send", "deploy"}), frozenset({"peacekeepers", "troops"}), "34"),
+    (frozenset({"invest", "trade", "open", "buy", "import"}), frozenset(), "11"),
+    (frozenset({"join", "take"}), frozenset({"patrols", "exercises", "coalition", "part"}), "12"),
+    (frozenset({"extradite", "surrender"}), frozenset(), "13"),
+    (frozenset({"share", "hand"}), frozenset({"information", "intelligence", "data"}), "14"),
+    (frozenset({"support", "back", "endorse", "recognise", "recognize"}), frozenset(), "2"),
+]
+# Nouns asked for directly ("appealed for aid", "demanded talks").
+THEME_NOUNS = {"aid": "3", "assistance": "3", "help": "3", "weapons": "32", "arms": "32", "food": "33",
+               "talks": "6", "negotiations": "6", "dialogue": "6", "meeting": "6", "ceasefire": "56",
+               "truce": "56", "release": "53", "reforms": "4", "reform": "4", "resignation": "41",
+               "explanation": "", "mediation": "8", "investment": "11", "restraint": "56", "calm": "56"}
+# CAMEO 12x numbers the same branches differently.
+REJECT_BRANCH = {"1": "121", "3": "122", "4": "123", "5": "124", "6": "125", "7": "127", "8": "126"}
+
+
+def _theme(trigger: Token) -> str | None:
+    """The branch digits of what ``trigger`` asks, promises or refuses."""
+    for c in trigger.children:
+        if c.dep_ in ("xcomp", "ccomp"):
+            lemma = c.lemma_.lower()
+            words = {p.lower_ for p in c.children if p.dep_ == "prt"}
+            words |= {w for t in c.subtree if t.pos_ in ("NOUN", "ADJ", "ADP") for w in (t.lemma_.lower(), t.lower_)}
+            for lemmas, objects, branch in THEME_RULES:
+                if lemma in lemmas and (not objects or words & objects or ("" in objects and not words)):
+                    return branch
+    for c in _own_subtree(trigger):
+        if c.dep_ == "prep" and c.lower_ == "for":
+            for p in c.children:
+                for word in (p.lower_, p.lemma_.lower()):
+                    if p.dep_ == "pobj" and word in THEME_NOUNS:
+                        return THEME_NOUNS[word]
+    for c in trigger.children:
+        if c.dep_ == "dobj" and c.lemma_.lower() in THEME_NOUNS:
+            return THEME_NOUNS[c.lemma_.lower()]
+    return None
+
+
+def _themed_code(code: str, branch: str | None, known) -> str:
+    """'020' asking for a release becomes '0253'; a code that does not exist stays as it was."""
+    if not branch:
+        return code
+    root = code[:2]
+    if root in ("02", "03", "10"):
+        for candidate in (root + branch, root + branch[:1]):
+            if candidate in known:
+                return candidate
+    if root == "12" and branch[:1] in REJECT_BRANCH:
+        return REJECT_BRANCH[branch[:1]]
+    return code
 
 
 def _trace(trace: list[str], found: _Found, made: list[Event]) -> None:
