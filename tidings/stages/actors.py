@@ -221,7 +221,7 @@ class ActorResolver:
             used.update(range(made.start, made.end))
 
         actors = _consistent_people(actors)
-        references, surnames = self._references(doc, actors, used, day, matches)
+        references, surnames = self._references(doc, actors, used, day, matches, places)
         # A family name first seen on an unknown person with a role means that person later on
         actors = [_as_surname(a, surnames) for a in actors] + references
         actors.sort(key=lambda a: a.start)
@@ -455,7 +455,8 @@ class ActorResolver:
         return serving[0] if len(serving) == 1 else None
 
     def _references(self, doc: Doc, actors: list[ResolvedActor], used: set[int], day: dt.date,
-                    matches: list[_Match]) -> tuple[list[ResolvedActor], dict[str, ResolvedActor]]:
+                    matches: list[_Match], places: list[tuple[int, int, str]]
+                    ) -> tuple[list[ResolvedActor], dict[str, ResolvedActor]]:
         """Pronouns, bare titles and groups, resolved against the actors before them."""
         found: list[ResolvedActor] = []
         timeline = sorted(actors, key=lambda a: a.start)
@@ -515,6 +516,16 @@ class ActorResolver:
                 bound = _clause_subjects(token) if token.dep_ in ("dobj", "pobj", "dative") and \
                     agents_at[token.i] == "GOV" else set()
                 country = _article_country([a for a in before if a.head not in bound])
+                if country is None:
+                    # no country named yet: the place the sentence is set in ("demonstrators marched
+                    # through Barcelona")
+                    sent = token.sent
+                    here = [(s, c) for s, e, c in places if sent.start <= s < sent.end and c]
+                    if here:
+                        s, c = here[0]
+                        place_span = doc[s:s + 1]
+                        country = ActorMention(text=place_span.text, start=place_span.start_char,
+                                               end=place_span.end_char, code=c, name=c, type="STATE", country=c)
                 if country is not None:
                     sector = agents_at[token.i]
                     start = agent_start[token.i]

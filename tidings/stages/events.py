@@ -65,6 +65,8 @@ MIRROR = {"042": "043", "043": "042"}
 # With two sources and no target ("China and Russia agreed to deepen cooperation") each acts on the
 # other only for cooperation and consultation; "the two leaders criticised ..." names no target.
 MUTUAL_ROOTS = {"03", "04", "05", "06"}
+# Roots whose acts with no named target are aimed at the country itself: protest, coercion.
+DOMESTIC_ROOTS = {"14", "17"}
 # Verbs that are mutual whatever their code: "the two countries exchanged strikes".
 MUTUAL_LEMMAS = {"exchange", "trade"}
 
@@ -177,12 +179,23 @@ class EventCoder:
                                     name=place.name, type="STATE", country=place.country,
                                     reason=f"place of the event: {place.text!r} in {place.country}")]
             notes[2] = f"target: country of the place {place.text!r}"
+        if not targets and code[:2] in DOMESTIC_ROOTS:
+            # protests and coercion with no one named are aimed at the country where they happen
+            # ("declared a state of emergency", "protesters blocked highways across the country")
+            country = (place.country if place is not None and place.country else None) or found.sources[0].country
+            if country:
+                first = found.sources[0]
+                targets = [ActorMention(text=first.text, start=first.start, end=first.end, code=country,
+                                        name=country, type="STATE", country=country,
+                                        reason=f"domestic: {code} with no target is aimed at {country}")]
+                notes[2] = f"target: {country}, where the {code} act happens"
         pairs = _pairs(found.sources, targets, code, mutual=trigger.lemma_.lower() in MUTUAL_LEMMAS)
         out = []
         for source, target, this_code, pair_note in pairs:
             if target is not None and (target.code == source.code or
                                        (target.country and target.country == source.country and
-                                        target.type == source.type == "STATE")):
+                                        target.type == source.type == "STATE"
+                                        and code[:2] not in DOMESTIC_ROOTS)):
                 continue
             if target is None:
                 continue  # CAMEO events name a target; a source acting on nothing is not coded
