@@ -178,4 +178,6 @@ def test_possessives_titles_and_national_bodies(pipeline, text, code):
 def test_a_place_today_is_in_todays_country(pipeline):
     article = pipeline.extract_text("Protesters marched through central Moscow.", published=dt.date(2022, 6, 1),
                                     clean=False)
-    assert article.actors == () and [(p.name, p.country) for p in article.places] == [("Moscow", "RUS")]
+    assert [(p.name, p.country) for p in article.places] == [("Moscow", "RUS")]
+    # Moscow is no actor; the protesters take the country of the place they march in
+    assert [(m.text, m.code) for m in article.actors] == [("Protesters", "RUSOPP")]
