@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tidings.evaluate_events import evaluate_events
+from tidings.evaluate import evaluate_events
 
 DATA = Path(__file__).resolve().parent / "data"
 FLOORS = {

@@ -5,6 +5,7 @@ Library errors (``TidingsError``) become one-line messages here, in one place.
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import json
 import logging
@@ -284,9 +285,7 @@ def actors() -> None:
     """
 
 
-def _day(value: str | None) -> "dt.date":
-    import datetime as dt
-
+def _day(value: str | None) -> dt.date:
     if value is None:
         return dt.date.today()
     try:
@@ -434,7 +433,7 @@ def evaluate_cmd(ctx: click.Context, gold: str, scheme: str, as_json: bool, show
 
     Example: tidings evaluate tests/data/events_gold_dev.jsonl --scheme plover
     """
-    from .evaluate_events import evaluate_events
+    from .evaluate import evaluate_events
     from .pipeline import Pipeline
 
     report = evaluate_events(Pipeline(_settings(ctx)), gold)

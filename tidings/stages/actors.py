@@ -93,6 +93,8 @@ ROLE_NOUNS = {"spokesman", "spokeswoman", "spokesperson", "minister", "envoy", "
               "official", "president", "premier", "chancellor", "secretary", "prosecutor", "commissioner",
               "governor", "general", "commander", "senator", "speaker", "adviser", "advisor"}
 PRONOUNS = {"he", "she", "him", "her"}
+# Words that may refer back to an actor named before (see ActorResolver._references).
+CANDIDATE_WORDS = PRONOUNS | {"it"} | set(GROUP_NOUNS) | set(ORG_REFERENCES) | CONTEXT_AGENT_WORDS | ROLE_NOUNS
 # Agent sectors that stand for the state's executive: "Biden administration" → USAGOV.
 GOV_SECTORS = {"GOV"}
 JUST_ENDED = dt.timedelta(days=31)
@@ -483,8 +485,10 @@ class ActorResolver:
         for token in doc:
             if token.i in used:
                 continue
-            before = sorted([a for a in timeline + found if a.end <= token.i], key=lambda a: a.start)
             low = token.lower_
+            if not (low in CANDIDATE_WORDS or token.text in surnames or token.i in agents_at):
+                continue  # most tokens refer to nothing: skip the look-back
+            before = sorted([a for a in timeline + found if a.end <= token.i], key=lambda a: a.start)
             if token.text in surnames and token.pos_ == "PROPN" and surnames[token.text].start < token.i:
                 m = surnames[token.text].mention
                 found.append(_actor(doc, token.i, token.i + 1, token.i, m.code, m.name, m.type, m.country,
