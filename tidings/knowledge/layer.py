@@ -102,7 +102,7 @@ def read_petrarch(path: str | Path, problems: list[str] | None = None) -> Iterat
 
     def flush() -> Iterator[LayerEntry]:
         for name, line_no in names:
-            for code, start, end, code_line in codes:
+            for code, start, end, _ in codes:
                 kind = "agent" if code.startswith("~") else "actor"
                 for text in _expand(name, macros):
                     yield LayerEntry(kind, text, code.lstrip("~"), start, end, f"{path.name}:{line_no}")

@@ -68,7 +68,7 @@ LOCATION_NOUNS = {"square", "airport", "station", "street", "streets", "district
                   "outskirts", "centre", "center", "neighbourhood", "neighborhood", "hospital", "market", "stadium",
                   "university", "skyline", "harbour", "harbor", "metro", "subway", "province", "region", "ruins",
                   "residents", "mayor", "city", "downtown", "old city", "embassy", "compound", "mosque", "church",
-                  "temple", "shrine", "camp", "base", "streets", "outskirts", "palace", "hotel", "building"}
+                  "temple", "shrine", "camp", "base", "palace", "hotel", "building"}
 # Words that, after "the", point back to the last organisation or group: "the alliance", "the bloc".
 ORG_REFERENCES = {"alliance": "IGO", "bloc": "IGO", "body": "IGO", "organisation": "IGO", "organization": "IGO",
                   "agency": "IGO", "union": "IGO", "council": "IGO", "group": "GROUP", "movement": "GROUP",
