@@ -64,7 +64,7 @@ RECIPROCAL = {"040", "041", "044", "046", "057", "019"}
 MIRROR = {"042": "043", "043": "042"}
 # With two sources and no target ("China and Russia agreed to deepen cooperation") each acts on the
 # other only for cooperation and consultation; "the two leaders criticised ..." names no target.
-MUTUAL_ROOTS = {"03", "04", "05", "06"}
+MUTUAL_ROOTS = {"03", "04", "05", "06", "08"}
 # Roots whose acts with no named target are aimed at the country itself: protest, coercion.
 DOMESTIC_ROOTS = {"14", "17"}
 # Verbs that are mutual whatever their code: "the two countries exchanged strikes".
