@@ -94,7 +94,8 @@ def test_attacks_and_visits_target_the_country_of_the_place(pipeline):
 
 def test_coordinated_nationalities_act_together(pipeline):
     events = coded(pipeline, "Russian and Ukrainian delegations held talks in Istanbul.")
-    assert {e[:3] for e in events} == {("RUSGOV", "UKRGOV", "040"), ("UKRGOV", "RUSGOV", "040")}
+    # Istanbul is neither side's: a meeting at a third location (044)
+    assert {e[:3] for e in events} == {("RUSGOV", "UKRGOV", "044"), ("UKRGOV", "RUSGOV", "044")}
 
 
 def test_mutual_verbs_code_both_ways(pipeline):
@@ -150,3 +151,18 @@ def test_an_event_carries_the_place_where_it_happened(pipeline):
 ])
 def test_what_is_asked_decides_the_sub_code(pipeline, text, code):
     assert code in [e[2] for e in coded(pipeline, text)]
+
+
+def test_talks_that_collapse_are_halted_negotiations(pipeline):
+    events = coded(pipeline, "Talks in Jeddah between Sudan and Ethiopia collapsed on Wednesday.")
+    assert {e[2] for e in events} == {"164"}
+
+
+def test_a_meeting_in_a_third_country(pipeline):
+    events = coded(pipeline, "Joe Biden and Xi Jinping met in Lima on Saturday.", day=dt.date(2024, 11, 16))
+    assert {e[:3] for e in events} == {("USAGOV", "CHNGOV", "044"), ("CHNGOV", "USAGOV", "044")}
+
+
+def test_talks_demanded_are_not_talks_held(pipeline):
+    events = coded(pipeline, "South Africa demanded urgent talks with the United States on Tuesday.")
+    assert [e[2] for e in events] == ["106"]

@@ -521,6 +521,11 @@ class ActorResolver:
                     agents_at[token.i] == "GOV" else set()
                 country = _article_country([a for a in before if a.head not in bound])
                 if country is None:
+                    # first thing in the article: the country its sentence names later
+                    sent = token.sent
+                    country = _article_country([a for a in actors if sent.start <= a.start < sent.end
+                                                and a.start > token.i])
+                if country is None:
                     # no country named yet: the place the sentence is set in ("demonstrators marched
                     # through Barcelona")
                     sent = token.sent

@@ -65,6 +65,11 @@ MIRROR = {"042": "043", "043": "042"}
 # With two sources and no target ("China and Russia agreed to deepen cooperation") each acts on the
 # other only for cooperation and consultation; "the two leaders criticised ..." names no target.
 MUTUAL_ROOTS = {"03", "04", "05", "06", "08"}
+# Verbs that code the act themselves when a nominal event is their object or subject.
+NOMINAL_GOVERNED = {"demand", "urge", "call", "seek", "propose", "want", "request", "ask", "appeal", "support",
+                    "oppose", "push", "press", "broker", "mediate", "host", "offer", "rule", "reject", "refuse"}
+# Verbs that end a nominal negotiation: "talks collapsed", "walked out of talks", "talks broke down".
+ENDED_BY = {"collapse", "break", "walk", "stall", "fail", "abandon", "suspend", "halt", "end"}
 # Roots whose acts with no named target are aimed at the country itself: protest, coercion.
 DOMESTIC_ROOTS = {"14", "17"}
 # Verbs that are mutual whatever their code: "the two countries exchanged strikes".
@@ -123,6 +128,8 @@ class EventCoder:
             return None
         if analysis.at(token) is not None:
             return None  # the word is part of an actor's name
+        if pos == "NOUN" and token.head.lemma_.lower() in NOMINAL_GOVERNED and token.dep_ in ("dobj", "pobj", "nsubj"):
+            return None  # "demanded urgent talks", "brokered talks between": the verb codes the act
         for entry in entries:
             if not _conditions_hold(entry, token):
                 continue
@@ -161,6 +168,11 @@ class EventCoder:
             if themed != code:
                 notes.append(f"what is asked or promised: {code} -> {themed}")
                 code = themed
+        ended = found.entry.pos == "NOUN" and trigger.head.lemma_.lower() in ENDED_BY
+        if ended:
+            # "talks ... collapsed", "walked out of talks": negotiations halted (164), on both sides
+            notes.append(f"{trigger.text!r} ended by {trigger.head.text!r}: {code} -> 164")
+            code = "164"
         root = code[:2]
         if refusal:
             new = REFUSAL_BY_CODE.get(code) or REFUSAL_BY_ROOT.get(root, "120")
@@ -179,6 +191,11 @@ class EventCoder:
                                     name=place.name, type="STATE", country=place.country,
                                     reason=f"place of the event: {place.text!r} in {place.country}")]
             notes[2] = f"target: country of the place {place.text!r}"
+        parties = {m.country for m in (*found.sources, *targets) if m.country}
+        if code in ("040", "046") and place is not None and place.country and len(found.sources) + len(targets) >= 2 \
+                and parties and place.country not in parties:
+            notes.append(f"met in {place.name}, a third country: {code} -> 044")
+            code = "044"
         if not targets and code[:2] in DOMESTIC_ROOTS:
             # protests and coercion with no one named are aimed at the country where they happen
             # ("declared a state of emergency", "protesters blocked highways across the country")
@@ -189,7 +206,7 @@ class EventCoder:
                                         name=country, type="STATE", country=country,
                                         reason=f"domestic: {code} with no target is aimed at {country}")]
                 notes[2] = f"target: {country}, where the {code} act happens"
-        pairs = _pairs(found.sources, targets, code, mutual=trigger.lemma_.lower() in MUTUAL_LEMMAS)
+        pairs = _pairs(found.sources, targets, code, mutual=trigger.lemma_.lower() in MUTUAL_LEMMAS or ended)
         out = []
         for source, target, this_code, pair_note in pairs:
             if target is not None and (target.code == source.code or
