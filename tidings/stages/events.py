@@ -61,7 +61,7 @@ REFUSAL_BY_ROOT = {"03": "120", "04": "125", "05": "120", "06": "121", "07": "12
 REFUSAL_BY_CODE = {"057": "127", "036": "125", "037": "127", "039": "126", "038": "126"}
 # Acts that CAMEO codes in both directions, and visit/host pairs.
 RECIPROCAL = {"040", "041", "044", "046", "057", "019"}
-MIRROR = {"042": "043", "043": "042"}
+MIRROR = {"042": "043", "043": "042", "074": "0861", "0861": "074"}
 # With two sources and no target ("China and Russia agreed to deepen cooperation") each acts on the
 # other only for cooperation and consultation; "the two leaders criticised ..." names no target.
 MUTUAL_ROOTS = {"03", "04", "05", "06", "08"}
