@@ -3,7 +3,6 @@ environment (``TIDINGS_*``), then command-line flags — later wins."""
 
 from __future__ import annotations
 
-import dataclasses
 import os
 import tomllib
 from dataclasses import dataclass
@@ -30,9 +29,6 @@ class Settings:
     max_bytes: int = DEFAULT_MAX_BYTES
     batch_size: int = DEFAULT_BATCH_SIZE
     actors_layer: str = DEFAULT_ACTORS_LAYER
-
-    def replace(self, **changes: object) -> "Settings":
-        return dataclasses.replace(self, **{k: v for k, v in changes.items() if v is not None})
 
 
 _ENV = {"model": "TIDINGS_MODEL", "db": "TIDINGS_DB", "max_bytes": "TIDINGS_MAX_BYTES",
