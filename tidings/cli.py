@@ -456,6 +456,41 @@ def evaluate_cmd(ctx: click.Context, gold: str, scheme: str, as_json: bool, show
 
 
 @cli.command()
+@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
+@click.option("--all", "show_all", is_flag=True, help="List every example, not only those that fail.")
+@click.pass_context
+@_handles_errors
+def lexicon(ctx: click.Context, as_json: bool, show_all: bool) -> None:
+    """Check the verb and noun lexicon: run every entry's example sentence and show which entries
+    do not code it as stated, and how many CAMEO codes the passing examples cover.
+
+    Exits with status 1 when an example fails. Use it after editing verbs.tsv (with the knowledge
+    setting pointing at your copy of the knowledge folder).
+
+    Example: TIDINGS_KNOWLEDGE=./my-knowledge tidings lexicon
+    """
+    from .evaluate import check_lexicon
+    from .pipeline import Pipeline
+
+    report = check_lexicon(Pipeline(_settings(ctx)))
+    data = report.to_dict()
+    if as_json:
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+    else:
+        for check in report.checks if show_all else report.failures:
+            mark = "ok  " if check.passed else "FAIL"
+            click.echo(f"{mark} {check.entry}\n     {check.example}\n     expected {check.expected}; "
+                       f"this entry made {', '.join(check.got) or 'nothing'}"
+                       + (f"; others made {', '.join(check.others)}" if check.others else ""))
+        listed = {c for c in report.listed if len(c) >= 3}
+        click.echo(f"{data['entries']} entries, {data['with_example']} with an example, {data['passed']} pass")
+        click.echo(f"codes reached by a passing example: {data['specific_codes_covered']} three- and four-digit "
+                   f"codes, {len(data['roots_covered'])} of 20 roots (entries list {len(listed)} specific codes)")
+    if report.failures:
+        ctx.exit(1)
+
+
+@cli.command()
 @click.argument("sentence")
 @click.option("--published", default=None, metavar="DATE", help="The article date (default: today).")
 @click.pass_context

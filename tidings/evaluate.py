@@ -27,7 +27,8 @@ from pathlib import Path
 from .errors import TidingsError
 from .records import Document, Failure
 
-__all__ = ["ActorReport", "EventReport", "evaluate_actors", "evaluate_events", "read_gold", "LEVELS"]
+__all__ = ["ActorReport", "EventReport", "LexiconReport", "check_lexicon", "evaluate_actors", "evaluate_events",
+           "read_gold", "LEVELS"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -242,4 +243,73 @@ def evaluate_events(pipeline, path: str | Path) -> EventReport:
             report.wrong.append({"id": result.id, "text": item["text"],
                                  "gold": [f"{a}->{b} {c}" for a, b, c in gold],
                                  "system": [f"{a}->{b} {c}" for a, b, c in system]})
+    return report
+
+
+# -- the lexicon's own examples ---------------------------------------------------------------
+# Every entry of verbs.tsv may carry an example sentence; the check runs it through the whole
+# pipeline and passes when an event is coded by that very entry with the expected code. The
+# codes whose examples pass are the lexicon's coverage: codes shown to be reachable, not merely
+# listed.
+EXAMPLE_DATE = dt.date(2024, 6, 3)
+
+
+@dataclass(frozen=True, slots=True)
+class LexiconCheck:
+    entry: str  # the entry's label: "verbs.tsv:LINE lemma ... -> CODE"
+    example: str
+    expected: str
+    got: tuple[str, ...]  # "SRC->TGT CODE" of the events this entry made from the example
+    others: tuple[str, ...]  # events other entries made from it
+
+    @property
+    def passed(self) -> bool:
+        return any(g.endswith(" " + self.expected) for g in self.got)
+
+
+@dataclass(slots=True)
+class LexiconReport:
+    entries: int = 0
+    checks: list[LexiconCheck] = field(default_factory=list)
+    listed: set[str] = field(default_factory=set)  # codes that some entry gives
+
+    @property
+    def failures(self) -> list[LexiconCheck]:
+        return [c for c in self.checks if not c.passed]
+
+    @property
+    def covered(self) -> set[str]:
+        """Codes (any length) that a passing example reaches."""
+        return {c.expected for c in self.checks if c.passed}
+
+    def to_dict(self) -> dict[str, object]:
+        covered = self.covered
+        return {"entries": self.entries, "with_example": len(self.checks), "passed": len(self.checks) - len(self.failures),
+                "codes_covered": sorted(covered),
+                "specific_codes_covered": len([c for c in covered if len(c) >= 3]),
+                "roots_covered": sorted({c[:2] for c in covered}),
+                "failures": [{"entry": f.entry, "example": f.example, "expected": f.expected, "got": list(f.got),
+                              "others": list(f.others)} for f in self.failures]}
+
+
+def check_lexicon(pipeline) -> LexiconReport:
+    """Run every lexicon entry's example through ``pipeline`` and report which code as stated."""
+    entries = [e for group in pipeline.knowledge.verbs.values() for e in group]
+    entries.sort(key=lambda e: e.line)
+    report = LexiconReport(entries=len(entries), listed={e.code for e in entries})
+    examples = {f"{e.line}.{k}": (e, code, text) for e in entries for k, (code, text) in enumerate(e.examples)}
+    docs = [Document(id=key, origin=f"verbs.tsv:{e.line}", kind="prose", content=text, published=EXAMPLE_DATE)
+            for key, (e, _, text) in examples.items()]
+    for result in pipeline.run_documents(docs):
+        if isinstance(result, Failure):
+            raise TidingsError(f"{result.origin}: the example could not be read ({result.reason})")
+        entry, code, sentence = examples[result.id]
+        mine, others = [], []
+        for ev in result.events:
+            if ev.negated:
+                continue
+            text = f"{ev.source.code}->{ev.target.code if ev.target else '-'} {ev.code}"
+            (mine if ev.reason.startswith(entry.label + ";") else others).append(text)
+        report.checks.append(LexiconCheck(entry=entry.label, example=sentence, expected=code, got=tuple(mine),
+                                          others=tuple(others)))
     return report

@@ -41,7 +41,8 @@ class Pipeline:
 
     def __init__(self, settings: Settings | None = None, *, knowledge: Knowledge | None = None) -> None:
         self.settings = settings or Settings()
-        self.knowledge = knowledge or load_knowledge(layer=self.settings.actors_layer)
+        self.knowledge = knowledge or load_knowledge(self.settings.knowledge or None,
+                                                         layer=self.settings.actors_layer)
         self._nlp = None
         self._resolver: ActorResolver | None = None
         self._coder = EventCoder(self.knowledge)

@@ -20,6 +20,9 @@ DEFAULT_MAX_BYTES = 10 * 1024 * 1024
 DEFAULT_BATCH_SIZE = 32
 # The user's own actor names (imported dictionaries), read when the file exists.
 DEFAULT_ACTORS_LAYER = "tidings-actors.tsv"
+# A folder holding a full copy of the knowledge files to use instead of the built-in ones
+# (empty: the package's own). For trying lexicon or actor changes without editing the install.
+DEFAULT_KNOWLEDGE = ""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -29,10 +32,12 @@ class Settings:
     max_bytes: int = DEFAULT_MAX_BYTES
     batch_size: int = DEFAULT_BATCH_SIZE
     actors_layer: str = DEFAULT_ACTORS_LAYER
+    knowledge: str = DEFAULT_KNOWLEDGE
 
 
 _ENV = {"model": "TIDINGS_MODEL", "db": "TIDINGS_DB", "max_bytes": "TIDINGS_MAX_BYTES",
-        "batch_size": "TIDINGS_BATCH_SIZE", "actors_layer": "TIDINGS_ACTORS"}
+        "batch_size": "TIDINGS_BATCH_SIZE", "actors_layer": "TIDINGS_ACTORS",
+        "knowledge": "TIDINGS_KNOWLEDGE"}
 
 
 def load_settings(config: str | os.PathLike[str] | None = None, *,

@@ -9,6 +9,7 @@ the :class:`Knowledge` object is then passed to the stages that need it.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from importlib import resources
@@ -85,6 +86,8 @@ class VerbEntry:
     particle: str | None
     targets: tuple[str, ...]  # where the target is found: obj, prep:with, poss, ...
     line: int
+    # sentences this entry codes, with the code each gets (checked by ``tidings lexicon``)
+    examples: tuple[tuple[str, str], ...] = ()
 
     @property
     def specificity(self) -> int:
@@ -162,6 +165,25 @@ def _rows(path: Path | resources.abc.Traversable) -> list[tuple[int, dict[str, s
     return rows
 
 
+EXAMPLE_CODE = re.compile(r"^(\d{2,4}):\s*")
+
+
+def _examples(cell: str, code: str, cameo: dict[str, CameoCode], where: str) -> tuple[tuple[str, str], ...]:
+    """'Sentence || 0253: Sentence' -> ((code, sentence), ...); a prefix gives the code the example
+    gets when it is not the entry's own (an intent, a theme, a refusal)."""
+    out = []
+    for part in cell.split("||"):
+        part = part.strip()
+        if not part:
+            continue
+        m = EXAMPLE_CODE.match(part)
+        this = m.group(1) if m else code
+        if this not in cameo:
+            raise KnowledgeError(f"{where}: example code {this!r} is not a CAMEO code in cameo_events.tsv")
+        out.append((this, part[m.end():] if m else part))
+    return tuple(out)
+
+
 def _multi(cell: str) -> tuple[str, ...]:
     return tuple(v.strip() for v in cell.split("|") if v.strip())
 
@@ -179,6 +201,9 @@ def load_knowledge(folder: str | Path | None = None, *, layer: str | Path | None
     """Read every knowledge file from ``folder`` (default: the package's own), and the user layer
     at ``layer`` when that file exists."""
     base = Path(folder) if folder else resources.files(__name__)
+    if folder and not Path(folder).is_dir():
+        raise KnowledgeError(f"{folder}: knowledge folder not found; give a folder holding a copy of every "
+                             "file in tidings/knowledge/, or unset the knowledge setting")
 
     countries: dict[str, Country] = {}
     for n, r in _rows(base / "countries.tsv"):
@@ -240,7 +265,8 @@ def load_knowledge(folder: str | Path | None = None, *, layer: str | Path | None
                           preps=frozenset(_multi(r.get("prep", "").lower())),
                           modifiers=frozenset(_multi(r.get("modifier", "").lower())),
                           particle=r.get("particle", "").lower() or None,
-                          targets=_multi(r.get("target", "")) or ("obj",), line=n)
+                          targets=_multi(r.get("target", "")) or ("obj",), line=n,
+                          examples=_examples(r.get("example", ""), r["code"], cameo, f"verbs.tsv:{n}"))
         verbs[(entry.lemma, entry.pos)].append(entry)
     for entries in verbs.values():
         entries.sort(key=lambda e: (-e.specificity, e.line))
