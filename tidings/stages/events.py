@@ -38,7 +38,7 @@ __all__ = ["EventCoder", "MODALITIES"]
 MODALITIES = ("asserted", "reported", "intended", "future", "obligated", "possible", "hypothetical")
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 # Dependencies to climb from a subject-less verb or noun to the clause that has its subject.
-CLIMB_DEPS = {"xcomp", "advcl", "conj", "pcomp", "acl", "prep", "pobj", "dobj"}
+CLIMB_DEPS = {"xcomp", "advcl", "conj", "pcomp", "acl", "prep", "pobj", "dobj", "acomp"}
 MAX_CLIMB = 6
 SPEECH_VERBS = {"say", "tell", "note", "add", "stress", "state", "announce", "declare", "insist", "claim",
                 "write", "report", "emphasize", "emphasise", "underline", "affirm", "point", "remark",
@@ -70,8 +70,9 @@ NOMINAL_GOVERNED = {"demand", "urge", "call", "seek", "propose", "want", "reques
                     "oppose", "push", "press", "broker", "mediate", "host", "offer", "rule", "reject", "refuse"}
 # Verbs that end a nominal negotiation: "talks collapsed", "walked out of talks", "talks broke down".
 ENDED_BY = {"collapse", "break", "walk", "stall", "fail", "abandon", "suspend", "halt", "end"}
-# Roots whose acts with no named target are aimed at the country itself: protest, coercion.
-DOMESTIC_ROOTS = {"14", "17"}
+# Roots whose acts with no named target are aimed at the country where they happen: protest,
+# coercion and (where a place is named) violence.
+DOMESTIC_ROOTS = {"14", "17", "18", "19", "20"}
 # Verbs that are mutual whatever their code: "the two countries exchanged strikes".
 MUTUAL_LEMMAS = {"exchange", "trade"}
 
@@ -163,11 +164,19 @@ class EventCoder:
                 _starts_after(date_ref.value, published):
             modality = "future"
             notes.append("future: the date is after publication")
-        if code in ("020", "030", "100", "120") or (code[:2] in ("02", "10") and len(code) == 3 and code[2] == "0"):
-            themed = _themed_code(code, _theme(trigger), self.kb.cameo)
+        if _themable(code):
+            themed = _themed_code(code, _theme(trigger, protest=code[:2] == "14"), self.kb.cameo)
             if themed != code:
                 notes.append(f"what is asked or promised: {code} -> {themed}")
                 code = themed
+        if code[:2] == "10" and trigger.dep_ in ("advcl", "xcomp", "conj") and \
+                any(e.code[:2] == "14" for e in self.kb.verbs.get((trigger.head.lemma_.lower(), "VERB"), ())):
+            return []  # "blocked highways, demanding his resignation": the demand is the protest's aim
+        if code[:2] == "10" and all(_is_protester(m) for m in found.sources):
+            # CAMEO codes the demands of protesters as demonstrations for what they demand
+            new = PROTEST_FOR.get(code, "141")
+            notes.append(f"a demand made by protesters is a demonstration: {code} -> {new}")
+            code = new
         ended = found.entry.pos == "NOUN" and trigger.head.lemma_.lower() in ENDED_BY
         if ended:
             # "talks ... collapsed", "walked out of talks": negotiations halted (164), on both sides
@@ -199,7 +208,9 @@ class EventCoder:
         if not targets and code[:2] in DOMESTIC_ROOTS:
             # protests and coercion with no one named are aimed at the country where they happen
             # ("declared a state of emergency", "protesters blocked highways across the country")
-            country = (place.country if place is not None and place.country else None) or found.sources[0].country
+            # violence with no victim named ("massacred villagers in Borno state") only where a place says so
+            country = (place.country if place is not None and place.country else None) or \
+                (found.sources[0].country if code[:2] in ("14", "17") else None)
             if country:
                 first = found.sources[0]
                 targets = [ActorMention(text=first.text, start=first.start, end=first.end, code=country,
@@ -323,13 +334,49 @@ THEME_RULES: list[tuple[frozenset[str], frozenset[str], str]] = [
 THEME_NOUNS = {"aid": "3", "assistance": "3", "help": "3", "weapons": "32", "arms": "32", "food": "33",
                "talks": "6", "negotiations": "6", "dialogue": "6", "meeting": "6", "ceasefire": "56",
                "truce": "56", "release": "53", "reforms": "4", "reform": "4", "resignation": "41",
-               "explanation": "", "mediation": "8", "investment": "11", "restraint": "56", "calm": "56"}
+               "explanation": "", "mediation": "8", "investment": "11", "restraint": "56", "calm": "56",
+               "loans": "31", "loan": "31", "credit": "31", "rights": "43", "freedoms": "43", "democracy": "44",
+               "ouster": "41", "resignations": "41", "elections": "44", "election": "44"}
+# What protesters are against ("rallied against the pension reform"): a policy they want changed.
+PROTESTED_POLICIES = {"law", "bill", "reform", "reforms", "plan", "plans", "policy", "policies", "decision",
+                      "tax", "taxes", "measures", "cuts", "hike", "increase", "ban", "mandate", "rules", "budget"}
+# Verbs through which protesters say what they want: "marched through the capital demanding ..."
+PROTEST_DEMANDS = {"demand", "call", "urge", "seek", "press", "ask"}
+# Words for crowds that protest: their demands are demonstrations (CAMEO 141x).
+PROTESTER_WORDS = ("protester", "protestor", "demonstrator", "marcher", "rioter")
+PROTEST_FOR = {"1041": "1411", "1042": "1412", "1043": "1413", "1044": "1414"}
+
+
+def _is_protester(mention: ActorMention) -> bool:
+    text = mention.text.lower()
+    return any(w in text for w in PROTESTER_WORDS)
+
+
 # CAMEO 12x numbers the same branches differently.
 REJECT_BRANCH = {"1": "121", "3": "122", "4": "123", "5": "124", "6": "125", "7": "127", "8": "126"}
 
 
-def _theme(trigger: Token) -> str | None:
-    """The branch digits of what ``trigger`` asks, promises or refuses."""
+def _themable(code: str) -> bool:
+    """Codes whose branch is read from what is asked, promised, refused or protested for."""
+    if code in ("020", "030", "100", "120", "121", "122", "123", "124"):
+        return True
+    if code[:2] in ("02", "10") and len(code) == 3 and code[2] == "0":
+        return True
+    return code in ("140", "141", "142", "143", "144", "145")
+
+
+def _theme(trigger: Token, protest: bool = False) -> str | None:
+    """The branch digits of what ``trigger`` asks, promises, refuses or (``protest``) protests for."""
+    if protest:
+        for c in _own_subtree(trigger):
+            if c.dep_ == "prep" and c.lower_ in ("against", "over"):
+                if any(p.dep_ == "pobj" and p.lemma_.lower() in PROTESTED_POLICIES for p in c.children):
+                    return "42"
+        for c in trigger.children:
+            if c.dep_ in ("advcl", "xcomp", "conj") and c.lemma_.lower() in PROTEST_DEMANDS:
+                branch = _theme(c)
+                if branch:
+                    return branch
     for c in trigger.children:
         if c.dep_ in ("xcomp", "ccomp"):
             lemma = c.lemma_.lower()
@@ -360,7 +407,16 @@ def _themed_code(code: str, branch: str | None, known) -> str:
             if candidate in known:
                 return candidate
     if root == "12" and branch[:1] in REJECT_BRANCH:
-        return REJECT_BRANCH[branch[:1]]
+        three = REJECT_BRANCH[branch[:1]]
+        if code not in ("120", three):
+            return code  # the verb already says what is refused, and it is something else
+        return three + branch[1] if len(branch) > 1 and three + branch[1] in known else three
+    if root == "14" and len(branch) == 2 and branch[0] == "4":
+        # demonstrations, hunger strikes, strikes, blockades and riots for leadership change (1),
+        # policy change (2), rights (3) or a change of institutions or regime (4)
+        base = "141" if code == "140" else code
+        if base + branch[1] in known:
+            return base + branch[1]
     return code
 
 
@@ -480,6 +536,39 @@ def _actors_at(token: Token, analysis: ActorAnalysis) -> list[ActorMention]:
     return out
 
 
+# Nouns for people who act for others: "the foreign ministers of Armenia and Azerbaijan met".
+DELEGATE_NOUNS = {"minister", "leader", "president", "official", "delegation", "representative", "envoy", "head",
+                  "chief", "diplomat", "ambassador", "spokesman", "spokeswoman", "spokesperson", "negotiator",
+                  "government", "member", "counterpart", "premier", "commander", "authority", "delegate"}
+# Branches of a subject that do not name who acts: "the talks of X", "who ...", "said in Y".
+_NOT_SUBJECT_DEPS = {"prep", "relcl", "acl", "ccomp", "advcl", "appos", "punct"}
+
+
+def _subject_actors(subj: Token, analysis: ActorAnalysis) -> list[ActorMention]:
+    """The actors a subject names, with coordinations the parser attached badly ('Lula da Silva
+    and Argentine President Javier Milei spoke', where 'Silva' hangs off 'Milei') and the people
+    of a delegate noun ('the foreign ministers of Armenia and Azerbaijan')."""
+    found = _actors_at(subj, analysis)
+    allowed: list[Token] = []
+    stack = [subj]
+    while stack:
+        t = stack.pop()
+        allowed.append(t)
+        stack.extend(c for c in t.children if c.dep_ not in _NOT_SUBJECT_DEPS)
+    if any(t.dep_ == "cc" and t.lower_ in ("and", "&") for t in allowed):
+        for t in sorted(allowed, key=lambda t: t.i):
+            actor = analysis.at(t)
+            if actor is not None:
+                found.extend(m for m in actor.codes if m not in found)
+    if not found and subj.lemma_.lower() in DELEGATE_NOUNS:
+        for c in subj.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        found = _actors_at(p, analysis)
+    return found
+
+
 def _subject(token: Token, analysis: ActorAnalysis) -> tuple[list[ActorMention], str]:
     cur = token
     path = [token.lemma_]
@@ -489,7 +578,7 @@ def _subject(token: Token, analysis: ActorAnalysis) -> tuple[list[ActorMention],
             subj = subjects[0]
             if subj.lower_ in ("who", "that") and cur.dep_ == "relcl":
                 subj = cur.head
-            return _actors_at(subj, analysis), "nsubj of " + "<-".join(path)
+            return _subject_actors(subj, analysis), "nsubj of " + "<-".join(path)
         for c in cur.children:
             # A quotation split by "he said" often parses with the quoted clause's subject
             # hung on the verb of saying: '“China will,” he said, “firmly support ...”'.
@@ -578,7 +667,7 @@ def _targets(entry: VerbEntry, token: Token, analysis: ActorAnalysis, passive: b
                     if c.dep_ in ("prep", "prt", "agent") and c.lower_ == word:
                         for p in c.children:
                             if p.dep_ == "pobj":
-                                found = _actors_at(p, analysis) or _possessor(p, analysis)
+                                found = _actors_at(p, analysis) or _possessor(p, analysis) or _across_border(p, analysis)
                                 if found:
                                     return found, f"{word}-object of {holder.lemma_}"
     # "pledged to keep up its support for Ukraine": the target sits in the infinitive
@@ -590,6 +679,21 @@ def _targets(entry: VerbEntry, token: Token, analysis: ActorAnalysis, passive: b
                     if found:
                         return found, f"{t.dep_} inside {c.lemma_!r}"
     return [], ""
+
+
+BORDER_NOUNS = {"border", "borders", "frontier", "boundary", "line"}
+
+
+def _across_border(token: Token, analysis: ActorAnalysis) -> list[ActorMention]:
+    """'sent troops to its border with Belarus': the country on the other side."""
+    if token.lemma_.lower() not in BORDER_NOUNS:
+        return []
+    for c in token.children:
+        if c.dep_ == "prep" and c.lower_ == "with":
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    return _actors_at(p, analysis)
+    return []
 
 
 def _inner_actor(token: Token, analysis: ActorAnalysis) -> list[ActorMention]:
