@@ -37,6 +37,46 @@ def test_telephone_talks_are_coded_both_ways(pipeline):
     assert ("TURGOV", "RUSGOV", "041", False, "asserted") in events
 
 
+def test_events_carry_plover_type_mode_and_context(pipeline):
+    article = pipeline.extract_text("Vladimir Putin spoke by phone with Recep Tayyip Erdogan on Monday.", published=DAY)
+    call = next(e for e in article.events if e.code == "041")
+    assert (call.plover, call.plover_mode) == ("CONSULT", "phone")
+    article = pipeline.extract_text("Russia imposed economic sanctions on Lithuania.", published=DAY)
+    sanction = next(e for e in article.events if e.code == "163")
+    # PLOVER files sanctions under COERCE, restricting, in a diplomatic context
+    assert (sanction.plover, sanction.plover_mode, sanction.plover_context) == ("COERCE", "restrict", ("diplomatic",))
+
+
+def test_compound_subjects_the_parser_splits_are_both_sources(pipeline):
+    # the parser hangs "Silva" off "Milei"; both presidents still spoke, each to the other
+    events = coded(pipeline, "Brazilian President Luiz Inacio Lula da Silva and Argentine President Javier Milei "
+                             "spoke by phone on Thursday.", dt.date(2024, 2, 16))
+    assert {("BRAGOV", "ARGGOV", "041"), ("ARGGOV", "BRAGOV", "041")} <= {e[:3] for e in events}
+
+
+def test_delegates_of_named_countries_act_for_them(pipeline):
+    events = coded(pipeline, "The foreign ministers of Armenia and Azerbaijan met in Prague on Friday.",
+                   dt.date(2024, 2, 16))
+    # a meeting in a third country is CAMEO 044
+    assert {("ARM", "AZE", "044"), ("AZE", "ARM", "044")} <= {e[:3] for e in events}
+
+
+def test_protesters_demands_are_demonstrations_for_what_they_demand(pipeline):
+    events = coded(pipeline, "Protesters in Belgrade demanded the resignation of Prime Minister Milos Vucevic.",
+                   dt.date(2025, 1, 20))
+    assert [e[2] for e in events] == ["1411"]
+    # a demand that is the aim of a blockade is not coded again as a demand
+    events = coded(pipeline, "Opposition supporters blocked highways across Bolivia, demanding the resignation "
+                             "of President Luis Arce.", dt.date(2024, 1, 20))
+    assert [e[2][:2] for e in events] == ["14"]
+
+
+def test_troops_sent_to_a_border_face_the_country_across_it(pipeline):
+    events = coded(pipeline, "Poland sent thousands of soldiers to its border with Belarus on Saturday.",
+                   dt.date(2024, 6, 1))
+    assert any(e[:2] == ("POL", "BLR") for e in events)
+
+
 def test_a_host_is_visited(pipeline):
     events = coded(pipeline, "Xi Jinping hosted Vladimir Putin in Beijing.")
     assert ("CHNGOV", "RUSGOV", "043", False, "asserted") in events

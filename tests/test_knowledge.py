@@ -49,6 +49,27 @@ def test_plover_types_agree_with_the_reference_mapping(knowledge):
     assert checked > 250
 
 
+@pytest.mark.skipif(not (REFERENCE / "cameo_to_plover.txt").exists(), reason="../shared/reference is not here")
+def test_plover_modes_and_contexts_agree_with_the_reference_mapping(knowledge):
+    # the reference's lines read "CODE: TYPE, mode, context[; context] # name"
+    checked = 0
+    for line in (REFERENCE / "cameo_to_plover.txt").read_text(encoding="utf-8").splitlines():
+        m = re.match(r"^(\d{3,4}):\s*([A-Z]+)\s*,([^,#]*),?([^#]*)", line)
+        if not m or m.group(1) not in knowledge.cameo:
+            continue
+        ours = knowledge.cameo[m.group(1)]
+        mode = m.group(3).strip() or None
+        contexts = {c.strip() for c in m.group(4).split(";") if c.strip()}
+        if m.group(1) == "175":
+            # the reference puts the context pro_autocracy in the mode column; we keep it a context
+            assert ours.plover_mode is None and set(ours.plover_context.split(";")) == contexts | {mode}
+        else:
+            assert ours.plover_mode == mode, m.group(1)
+            assert set(filter(None, (ours.plover_context or "").split(";"))) == contexts, m.group(1)
+        checked += 1
+    assert checked > 250
+
+
 def test_every_lexicon_row_names_a_known_code_and_target(knowledge):
     entries = [e for es in knowledge.verbs.values() for e in es]
     assert len(entries) > 100

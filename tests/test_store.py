@@ -1,5 +1,6 @@
 """The DuckDB store: bulk writes, no duplicates, failures kept, queries filtered."""
 
+import dataclasses
 import datetime as dt
 
 import pytest
@@ -103,3 +104,30 @@ def test_store_round_trip(tmp_path_factory, ids, text, title, published):
             assert back["published"] == (published.isoformat() if published else None)
             assert [e["code"] for e in back["events"]] == ["041"]
         assert store.write(articles).stored == 0
+
+
+def test_plover_mode_and_context_are_stored(tmp_path):
+    db = tmp_path / "t.duckdb"
+    e = dataclasses.replace(event("CHN", "RUS", "041", 1.0), plover_mode="phone", plover_context=("military", "economic"))
+    with Store(db) as store:
+        store.write([article("a", events=[e])])
+        row = query.events(store)[0]
+    assert (row["plover_mode"], row["plover_context"]) == ("phone", "military;economic")
+
+
+def test_a_store_from_the_first_schema_gains_the_new_columns(tmp_path):
+    import duckdb
+
+    from tidings.store.schema import ADDED, TABLES
+
+    db = tmp_path / "old.duckdb"
+    added = {(t, c) for cols in ADDED.values() for t, c, _ in cols}
+    con = duckdb.connect(str(db))
+    for table, columns in TABLES.items():
+        cols = ", ".join(f'"{n}" {k}' for n, k in columns if (table, n) not in added)
+        con.execute(f"CREATE TABLE {table} ({cols})")
+    con.close()
+    with Store(db) as store:
+        store.write([article("a", events=[event("CHN", "RUS", "040", 1.0)])])
+        assert query.events(store)[0]["plover_mode"] is None
+        assert len(query.events(store)) == 1

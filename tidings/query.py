@@ -12,8 +12,8 @@ from .store import Store
 __all__ = ["events", "article", "summary", "EVENT_COLUMNS"]
 
 EVENT_COLUMNS = ("article_id", "date", "source_code", "source_name", "target_code", "target_name", "code",
-                 "root_code", "quad_class", "goldstein", "plover", "negated", "modality", "source_text",
-                 "target_text", "sentence", "reason", "start", "end", "seq")
+                 "root_code", "quad_class", "goldstein", "plover", "plover_mode", "plover_context", "negated",
+                 "modality", "source_text", "target_text", "sentence", "reason", "start", "end", "seq")
 _CODE = re.compile(r"^[A-Z0-9]{3,15}$")
 _CAMEO = re.compile(r"^\d{2,4}$")
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")

@@ -107,6 +107,8 @@ class Event:
     reason: str
     trigger: Span | None = None
     place: Place | None = None
+    plover_mode: str | None = None  # PLOVER's mode of the act ("phone", "visit", "aerial", ...)
+    plover_context: tuple[str, ...] = ()  # PLOVER contexts ("military", "economic", ...)
 
 
 @dataclass(frozen=True, slots=True)

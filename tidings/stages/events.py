@@ -234,7 +234,8 @@ class EventCoder:
                 date=date, sentence=sent.text, start=sent.start_char, end=sent.end_char, negated=negated,
                 modality=modality, reason="; ".join(notes + ([pair_note] if pair_note else [])),
                 trigger=Span(text=trigger.text, start=trigger.idx, end=trigger.idx + len(trigger.text)),
-                place=place))
+                place=place, plover_mode=cameo.plover_mode,
+                plover_context=tuple(c for c in (cameo.plover_context or "").split(";") if c)))
         return out
 
 

@@ -140,7 +140,8 @@ def _tables(articles: list[Article], hashes: dict[str, str], failures: list[Fail
                 target_name=t.name if t else None, code=e.code, root_code=e.root_code, quad_class=e.quad_class,
                 goldstein=e.goldstein, plover=e.plover, date=e.date, sentence=e.sentence, start=e.start,
                 end=e.end, negated=e.negated, modality=e.modality, reason=e.reason,
-                place_name=e.place.name if e.place else None, place_country=e.place.country if e.place else None)
+                place_name=e.place.name if e.place else None, place_country=e.place.country if e.place else None,
+                plover_mode=e.plover_mode, plover_context=";".join(e.plover_context) or None)
         for i, q in enumerate(a.quotes):
             add("quotes", article_id=a.id, seq=i, text=q.text, start=q.start, end=q.end,
                 speaker_name=q.speaker.name if q.speaker else None,

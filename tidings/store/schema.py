@@ -1,6 +1,6 @@
 """The database schema. Column names follow the record fields (one name per concept)."""
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 
 TABLES: dict[str, list[tuple[str, str]]] = {
     "articles": [("id", "VARCHAR PRIMARY KEY"), ("origin", "VARCHAR"), ("title", "VARCHAR"), ("source", "VARCHAR"),
@@ -17,7 +17,8 @@ TABLES: dict[str, list[tuple[str, str]]] = {
                ("code", "VARCHAR"), ("root_code", "VARCHAR"), ("quad_class", "INTEGER"), ("goldstein", "DOUBLE"),
                ("plover", "VARCHAR"), ("date", "VARCHAR"), ("sentence", "VARCHAR"), ("start", "INTEGER"),
                ("end", "INTEGER"), ("negated", "BOOLEAN"), ("modality", "VARCHAR"), ("reason", "VARCHAR"),
-               ("place_name", "VARCHAR"), ("place_country", "VARCHAR")],
+               ("place_name", "VARCHAR"), ("place_country", "VARCHAR"), ("plover_mode", "VARCHAR"),
+               ("plover_context", "VARCHAR")],
     "quotes": [("article_id", "VARCHAR"), ("seq", "INTEGER"), ("text", "VARCHAR"), ("start", "INTEGER"),
                ("end", "INTEGER"), ("speaker_name", "VARCHAR"), ("speaker_code", "VARCHAR"), ("verb", "VARCHAR")],
     "amounts": [("article_id", "VARCHAR"), ("seq", "INTEGER"), ("text", "VARCHAR"), ("start", "INTEGER"),
@@ -33,11 +34,17 @@ TABLES: dict[str, list[tuple[str, str]]] = {
 }
 
 
+# Columns added after the first schema: a store written by an older tidings gains them on open.
+ADDED = {"2": [("events", "plover_mode", "VARCHAR"), ("events", "plover_context", "VARCHAR")]}
+
+
 def ddl() -> list[str]:
     statements = ["CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR)"]
     for table, columns in TABLES.items():
         cols = ", ".join(f'"{name}" {kind}' for name, kind in columns)
         statements.append(f"CREATE TABLE IF NOT EXISTS {table} ({cols})")
+    for added in ADDED.values():
+        statements.extend(f'ALTER TABLE {table} ADD COLUMN IF NOT EXISTS "{name}" {kind}' for table, name, kind in added)
     statements.append("CREATE INDEX IF NOT EXISTS events_article ON events (article_id)")
     statements.append("CREATE INDEX IF NOT EXISTS articles_hash ON articles (content_hash)")
     return statements
