@@ -66,6 +66,10 @@ class Pipeline:
             self._gazetteer = Gazetteer(self.knowledge)
         return self._gazetteer
 
+    @property
+    def coder(self) -> EventCoder:
+        return self._coder
+
     # -- entry points -------------------------------------------------------
     def run(self, paths: Iterable[str], *, stdin: BinaryIO | None = None) -> Iterator[Article | Failure]:
         """Extract every document found under ``paths``; yields Articles and Failures."""
