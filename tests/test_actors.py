@@ -122,7 +122,8 @@ def test_it_refers_to_the_last_state_subject(pipeline):
     article = pipeline.extract_text("China said on Friday it would impose sanctions on Japan.",
                                     published=dt.date(2022, 8, 5))
     assert ("it", "CHN") in [(m.text, m.code) for m in article.actors]
-    assert [(e.source.text, e.code, e.target.code) for e in article.events] == [("it", "163", "JPN")]
+    # an announced sanction ("would impose") is a threat to impose one: CAMEO 1312
+    assert [(e.source.text, e.code, e.target.code) for e in article.events] == [("it", "1312", "JPN")]
 
 
 def test_the_role_noun_refers_to_the_last_person_with_that_role(pipeline):

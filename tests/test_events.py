@@ -206,3 +206,21 @@ def test_a_meeting_in_a_third_country(pipeline):
 def test_talks_demanded_are_not_talks_held(pipeline):
     events = coded(pipeline, "South Africa demanded urgent talks with the United States on Tuesday.")
     assert [e[2] for e in events] == ["106"]
+
+
+@pytest.mark.parametrize("text, day, expected", [
+    # the threatened act gives the threat's code, and the bare threat is not coded beside it
+    ("North Korea threatened on Monday to launch pre-emptive strikes on South Korea.", dt.date(2023, 3, 20),
+     [("PRK", "KOR", "1384", False, "intended")]),
+    # "X said Y would ...": Y's announced act, as seen from the moment of speaking
+    ("Israeli Prime Minister Benjamin Netanyahu said Israel would strike Iran's oil facilities if Tehran launched "
+     "another missile attack.", dt.date(2024, 10, 10), [("ISR", "IRN", "1384", False, "future")]),
+    ("Japan said on Tuesday it would hold talks with China next month.", dt.date(2024, 10, 10),
+     [("JPN", "CHN", "036", False, "future")]),
+])
+def test_threats_and_reported_futures(pipeline, text, day, expected):
+    events = coded(pipeline, text, day)
+    if expected is not None:
+        assert events == expected
+    else:
+        assert all(e[2].startswith("03") and e[4] == "future" for e in events) and events

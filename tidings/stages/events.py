@@ -42,20 +42,29 @@ CLIMB_DEPS = {"xcomp", "advcl", "conj", "pcomp", "acl", "prep", "pobj", "dobj", 
 MAX_CLIMB = 6
 SPEECH_VERBS = {"say", "tell", "note", "add", "stress", "state", "announce", "declare", "insist", "claim",
                 "write", "report", "emphasize", "emphasise", "underline", "affirm", "point", "remark",
-                "explain", "argue", "reiterate", "assert", "express"}
+                "explain", "argue", "reiterate", "assert", "express", "warn"}
 REFUSAL_VERBS = {"refuse", "decline", "reject", "fail"}
-INTENT_VERBS = {"intend", "plan", "want", "wish", "hope", "seek", "aim", "pledge", "promise", "vow",
+INTENT_VERBS = {"intend", "plan", "want", "wish", "hope", "seek", "aim", "pledge", "promise", "vow", "threaten",
                 "agree", "decide", "prepare", "expect", "offer", "propose", "look", "consider", "try", "attempt"}
 FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 OBLIGATION_AUX = {"must", "should", "ought", "need"}
 POSSIBLE_AUX = {"can", "could", "may", "might", "would", "ca"}
 CONDITIONAL_MARKS = {"if", "unless"}
 # CAMEO's codes for the intent to do an act, by code first and then by root.
+# Intended or announced conflict is a threat (13x), by what is threatened: force (1381 blockade,
+# 1382 occupation, 1383 unconventional violence, 1384 conventional attack, 1385 mass violence),
+# sanctions and cut-offs (131x), repression (137), protest (133), ending talks or a presence (134-136).
 INTENT_BY_CODE = {"040": "036", "041": "036", "042": "036", "043": "036", "044": "036", "045": "039",
                   "046": "036", "057": "030", "051": "032", "052": "032", "055": "030", "056": "030",
-                  "163": "1312", "161": "1313", "160": "131", "174": "137", "173": "137"}
-INTENT_BY_ROOT = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035",
-                  "16": "131", "17": "137", "18": "138", "19": "138", "20": "138"}
+                  "163": "1312", "161": "1313", "160": "131", "162": "1311", "1621": "1311", "1622": "1311",
+                  "1623": "1311", "164": "134", "165": "135", "166": "136", "1661": "136", "1662": "136",
+                  "1663": "136", "172": "132", "1721": "1321", "1722": "1322", "1723": "1323", "1724": "1324",
+                  "174": "137", "173": "137", "171": "137", "175": "137", "191": "1381", "192": "1382",
+                  "204": "1385", "2041": "1385", "2042": "1385"}
+INTENT_BY_ROOT = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035", "14": "133",
+                  "16": "131", "17": "137", "18": "1383", "19": "1384", "20": "1385"}
+# Verbs whose infinitive is what they threaten: "threatened to launch strikes" is a threat of attack.
+THREAT_VERBS = {"threaten", "vow", "warn"}
 # CAMEO's refusal codes for the act refused.
 REFUSAL_BY_ROOT = {"03": "120", "04": "125", "05": "120", "06": "121", "07": "122", "08": "124"}
 REFUSAL_BY_CODE = {"057": "127", "036": "125", "037": "127", "039": "126", "038": "126"}
@@ -103,6 +112,12 @@ class EventCoder:
                 found = self._match(token, analysis)
                 if found is None:
                     continue
+                absorbed = self._absorbed(found, analysis)
+                if absorbed:
+                    if trace is not None:
+                        trace.append(f"{found.trigger.text!r} (token {found.trigger.i}) matched {found.entry.label}"
+                                     f"\n    DROPPED: {absorbed}")
+                    continue
                 if not found.targets and found.sources:
                     found = _target_from_context(found, events, sent, analysis)
                 made = self._events(found, sent, dates, published, places)
@@ -145,6 +160,25 @@ class EventCoder:
             return _Found(entry, token, sources, targets, spath, tpath, passive)
         return None
 
+    def _absorbed(self, found: _Found, analysis: ActorAnalysis) -> str | None:
+        """Why this match is part of another event and is not coded on its own, or None."""
+        trigger, code = found.trigger, found.entry.code
+        if code[:2] == "10" and trigger.dep_ in ("advcl", "xcomp", "conj") and \
+                any(e.code[:2] == "14" for e in self.kb.verbs.get((trigger.head.lemma_.lower(), "VERB"), ())):
+            return f"the demand is the aim of the protest {trigger.head.text!r}, which codes it"
+        if found.entry.pos == "NOUN" and trigger.dep_ in ("dobj", "nsubjpass"):
+            head = self._match(trigger.head, analysis)
+            if head is not None and head.entry.objects:
+                return f"the object of {head.entry.label}, which codes it"
+        if code[:2] == "13" and trigger.lemma_.lower() in THREAT_VERBS:
+            for c in trigger.children:
+                if c.dep_ in ("xcomp", "ccomp"):
+                    for t in (c, *[x for x in c.children if x.dep_ == "conj"]):
+                        inner = self._match(t, analysis)
+                        if inner is not None and inner.sources and inner.entry.code[:2] not in ("01", "02", "03"):
+                            return f"what is threatened ({t.text!r}, {inner.entry.code}) codes the threat"
+        return None
+
     # -- steps 3 to 5 ---------------------------------------------------------
     def _events(self, found: _Found, sent: SpacySpan, dates: list[DateRef], published: dt.date | None,
                 places: list[tuple[Place, int]]) -> list[Event]:
@@ -169,9 +203,6 @@ class EventCoder:
             if themed != code:
                 notes.append(f"what is asked or promised: {code} -> {themed}")
                 code = themed
-        if code[:2] == "10" and trigger.dep_ in ("advcl", "xcomp", "conj") and \
-                any(e.code[:2] == "14" for e in self.kb.verbs.get((trigger.head.lemma_.lower(), "VERB"), ())):
-            return []  # "blocked highways, demanding his resignation": the demand is the protest's aim
         if code[:2] == "10" and all(_is_protester(m) for m in found.sources):
             # CAMEO codes the demands of protesters as demonstrations for what they demand
             new = PROTEST_FOR.get(code, "141")
@@ -190,7 +221,7 @@ class EventCoder:
         elif modality in ("intended", "future", "obligated") and root not in ("03", "01", "02", "10", "12", "13"):
             new = INTENT_BY_CODE.get(code) or INTENT_BY_ROOT.get(root)
             if new and new in self.kb.cameo:
-                notes.append(f"{modality} {code} -> intent {new}")
+                notes.append(f"{modality} {code} -> {'threat' if new[:2] == '13' else 'intent'} {new}")
                 code = new
         place = _event_place(trigger, places)
         targets = found.targets
@@ -774,12 +805,17 @@ def _modality(trigger: Token) -> tuple[bool, str, str | None, str | None]:
                 negated = True
             if c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS:
                 modality, note = "hypothetical", f"hypothetical: {c.text!r}"
-    if modality == "asserted":
+    if modality in ("asserted", "possible"):
         top = clause
         while top.dep_ in ("conj", "xcomp", "advcl") and top.head is not top:
             top = top.head
         if top.dep_ == "ccomp" and top.head.lemma_.lower() in SPEECH_VERBS:
-            modality, note = "reported", f"reported: inside {top.head.text!r}"
+            if modality == "possible":
+                # "X said Y would strike ...", "warned that Moscow could use ...": an announced act,
+                # the future as seen from the moment of speaking
+                modality, note = "future", f"future: {note.split(': ', 1)[-1]} inside {top.head.text!r}"
+            else:
+                modality, note = "reported", f"reported: inside {top.head.text!r}"
     return negated, modality, refusal, note
 
 
