@@ -224,3 +224,19 @@ def test_threats_and_reported_futures(pipeline, text, day, expected):
         assert events == expected
     else:
         assert all(e[2].startswith("03") and e[4] == "future" for e in events) and events
+
+
+@pytest.mark.parametrize("text, day, expected", [
+    ("South Korean President Moon Jae-in said on Tuesday he was optimistic that relations with North Korea would "
+     "improve this year.", dt.date(2018, 4, 10), ("KORGOV", "PRK", "013")),
+    ("Russian Foreign Minister Sergei Lavrov commented on the situation in Libya on Tuesday.", dt.date(2024, 5, 21),
+     ("RUSGOV", "LBY", "010")),
+])
+def test_statements_name_who_they_are_about(pipeline, text, day, expected):
+    assert [e[:3] for e in coded(pipeline, text, day)] == [expected]
+
+
+def test_declining_to_comment_is_no_comment_not_a_rejection(pipeline):
+    events = coded(pipeline, "Kremlin spokesman Dmitry Peskov declined to comment on the U.S. elections.",
+                   dt.date(2022, 11, 10))
+    assert {e[2] for e in events} == {"011"}

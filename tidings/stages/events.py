@@ -67,7 +67,7 @@ INTENT_BY_ROOT = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035
 THREAT_VERBS = {"threaten", "vow", "warn"}
 # CAMEO's refusal codes for the act refused.
 REFUSAL_BY_ROOT = {"03": "120", "04": "125", "05": "120", "06": "121", "07": "122", "08": "124"}
-REFUSAL_BY_CODE = {"057": "127", "036": "125", "037": "127", "039": "126", "038": "126"}
+REFUSAL_BY_CODE = {"010": "011", "057": "127", "036": "125", "037": "127", "039": "126", "038": "126"}
 # Acts that CAMEO codes in both directions, and visit/host pairs.
 RECIPROCAL = {"040", "041", "044", "046", "057", "019"}
 MIRROR = {"042": "043", "043": "042", "074": "0861", "0861": "074"}
@@ -501,10 +501,16 @@ def _conditions_hold(entry: VerbEntry, token: Token) -> bool:
     if entry.particle and not any(c.lower_ == entry.particle for c in linked):
         return False
     if entry.modifiers:
-        own = _own_subtree(token)
+        own = _own_subtree(token) if "clause" not in entry.targets else _with_clause(token)
         if not any(t.lemma_.lower() in entry.modifiers or t.lower_ in entry.modifiers for t in own):
             return False
     return True
+
+
+def _with_clause(token: Token) -> list[Token]:
+    """The trigger's subtree with its complement clause, without its subject: what was said."""
+    subject = {t.i for c in token.children if c.dep_ in SUBJECT_DEPS for t in c.subtree}
+    return [t for t in token.subtree if t.i not in subject]
 
 
 def _of_time(prep: Token) -> bool:
@@ -683,6 +689,16 @@ def _targets(entry: VerbEntry, token: Token, analysis: ActorAnalysis, passive: b
                 found = _possessor(token, analysis)
                 if found:
                     return found, f"by-phrase of {token.lemma_} (the object's doer)"
+        elif where == "clause":
+            # "said he was optimistic that relations with North Korea would improve": the first
+            # actor in what was said who is not the speaker
+            speaker = {m.code for c in token.children if c.dep_ in SUBJECT_DEPS for m in _subject_actors(c, analysis)}
+            for t in _with_clause(token):
+                if t.i <= token.i or t.dep_ in SUBJECT_DEPS and t.head is token:
+                    continue
+                found = [m for m in _actors_at(t, analysis) if m.code not in speaker]
+                if found:
+                    return found, f"actor in what {token.lemma_!r} says"
         elif where == "iobj":
             for c in token.children:
                 if c.dep_ in ("dative", "iobj"):
@@ -699,7 +715,8 @@ def _targets(entry: VerbEntry, token: Token, analysis: ActorAnalysis, passive: b
                     if c.dep_ in ("prep", "prt", "agent") and c.lower_ == word:
                         for p in c.children:
                             if p.dep_ == "pobj":
-                                found = _actors_at(p, analysis) or _possessor(p, analysis) or _across_border(p, analysis)
+                                found = _actors_at(p, analysis) or _possessor(p, analysis) or \
+                                    _across_border(p, analysis) or _topic(p, analysis)
                                 if found:
                                     return found, f"{word}-object of {holder.lemma_}"
     # "pledged to keep up its support for Ukraine": the target sits in the infinitive
@@ -711,6 +728,35 @@ def _targets(entry: VerbEntry, token: Token, analysis: ActorAnalysis, passive: b
                     if found:
                         return found, f"{t.dep_} inside {c.lemma_!r}"
     return [], ""
+
+
+# Nouns for matters between parties: "optimism about relations with Turkey", "commented on the
+# situation in Libya".
+TOPIC_NOUNS = {"relation", "relations", "tie", "ties", "situation", "crisis", "development", "developments",
+               "conflict", "war", "dispute", "prospect", "prospects", "future", "election", "elections", "events"}
+
+
+def _topic(token: Token, analysis: ActorAnalysis) -> list[ActorMention]:
+    if token.lemma_.lower() not in TOPIC_NOUNS and token.lower_ not in TOPIC_NOUNS:
+        return []
+    for c in token.children:
+        if c.dep_ == "prep" and c.lower_ in ("with", "between", "in", "of", "over", "on", "for"):
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    found = _actors_at(p, analysis) or _possessor(p, analysis) or _country_of_place(p, analysis)
+                    if found:
+                        return found
+    return _possessor(token, analysis)
+
+
+def _country_of_place(token: Token, analysis: ActorAnalysis) -> list[ActorMention]:
+    """'the situation in Libya': the country a place names, as the party concerned."""
+    for start, end, country in analysis.place_spans:
+        if start <= token.i < end and country:
+            span = token.doc[start:end]
+            return [ActorMention(text=span.text, start=span.start_char, end=span.end_char, code=country, name=country,
+                                 type="STATE", country=country, reason=f"the country of the place {span.text!r}")]
+    return []
 
 
 BORDER_NOUNS = {"border", "borders", "frontier", "boundary", "line"}
