@@ -65,9 +65,17 @@ INTENT_BY_ROOT = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035
                   "16": "131", "17": "137", "18": "1383", "19": "1384", "20": "1385"}
 # Verbs whose infinitive is what they threaten: "threatened to launch strikes" is a threat of attack.
 THREAT_VERBS = {"threaten", "vow", "warn"}
+# Acts whose announced non-performance ("will not ...") CAMEO codes as a rejection (12x).
+REFUSABLE_ROOTS = {"03", "04", "05", "06", "07", "08"}
 # CAMEO's refusal codes for the act refused.
 REFUSAL_BY_ROOT = {"03": "120", "04": "125", "05": "120", "06": "121", "07": "122", "08": "124"}
-REFUSAL_BY_CODE = {"010": "011", "057": "127", "036": "125", "037": "127", "039": "126", "038": "126"}
+REFUSAL_BY_CODE = {"010": "011", "057": "127", "036": "125", "037": "127", "039": "126", "038": "126",
+                   "045": "126", "046": "125", "061": "1211", "062": "1212", "063": "1213", "064": "121",
+                   "070": "122", "071": "1221", "072": "1222", "073": "1223", "074": "1224", "081": "1241",
+                   "0811": "1241", "0812": "1241", "0813": "1241", "0814": "1241", "082": "1242", "083": "123",
+                   "0831": "1231", "0832": "1232", "0833": "1233", "0834": "1234", "084": "1243", "0841": "1243",
+                   "0842": "1243", "085": "1244", "086": "1245", "0861": "1245", "0862": "1245", "0863": "1245",
+                   "087": "1246", "0871": "1246", "0872": "1246", "0873": "1246", "0874": "1246"}
 # Acts that CAMEO codes in both directions, and visit/host pairs.
 RECIPROCAL = {"040", "041", "044", "046", "057", "019"}
 MIRROR = {"042": "043", "043": "042", "074": "0861", "0861": "074"}
@@ -208,11 +216,26 @@ class EventCoder:
             new = PROTEST_FOR.get(code, "141")
             notes.append(f"a demand made by protesters is a demonstration: {code} -> {new}")
             code = new
-        ended = found.entry.pos == "NOUN" and trigger.head.lemma_.lower() in ENDED_BY
+        governor = trigger.head.head if trigger.dep_ == "pobj" and trigger.head.dep_ in ("prep", "prt") else trigger.head
+        if code == "130":
+            threatened = _threatened_with(trigger)
+            if threatened:
+                notes.append(f"threatened with {threatened[1]!r}: {code} -> {threatened[0]}")
+                code = threatened[0]
+        if code in AID_CODES:
+            kind = _aid_kind(trigger)
+            new = code[:2] + kind if code == "070" and kind else code + kind if kind else code
+            if new != code and new in self.kb.cameo:
+                notes.append(f"what kind of aid: {code} -> {new}")
+                code = new
+        ended = found.entry.pos == "NOUN" and governor.lemma_.lower() in ENDED_BY
         if ended:
             # "talks ... collapsed", "walked out of talks": negotiations halted (164), on both sides
-            notes.append(f"{trigger.text!r} ended by {trigger.head.text!r}: {code} -> 164")
+            notes.append(f"{trigger.text!r} ended by {governor.text!r}: {code} -> 164")
             code = "164"
+        if negated and not refusal and modality in ("future", "intended") and code[:2] in REFUSABLE_ROOTS:
+            # "will not release any more hostages", "would not withdraw the reform": a refusal
+            refusal, negated = f"{modality} and negated", False
         root = code[:2]
         if refusal:
             new = REFUSAL_BY_CODE.get(code) or REFUSAL_BY_ROOT.get(root, "120")
@@ -388,6 +411,42 @@ def _is_protester(mention: ActorMention) -> bool:
 REJECT_BRANCH = {"1": "121", "3": "122", "4": "123", "5": "124", "6": "125", "7": "127", "8": "126"}
 
 
+# Aid codes that CAMEO splits by the kind of aid: economic (1), military (2), humanitarian (3).
+AID_CODES = {"070", "162", "023", "033", "103", "122"}
+AID_KINDS = (("2", {"military", "weapons", "arms", "ammunition", "missiles", "defence", "defense", "security"}),
+             ("3", {"humanitarian", "food", "medical", "medicine", "medicines", "relief", "vaccines", "tents",
+                    "shelter", "refugees"}),
+             ("1", {"economic", "financial", "development", "budget", "budgetary", "loan", "loans", "disbursement",
+                    "disbursements", "funding", "grant", "grants", "credit", "fiscal", "macro-financial"}))
+
+
+# What a threat holds out: "threatened Georgia with sanctions", "threatened with punishment".
+THREAT_NOUNS = {"sanctions": "1312", "sanction": "1312", "embargo": "1312", "boycott": "1312", "tariffs": "1312",
+                "punishment": "137", "arrest": "137", "prosecution": "137", "jail": "137", "prison": "137",
+                "expulsion": "136", "force": "138", "retaliation": "138", "war": "138", "strikes": "1384",
+                "attack": "1384", "attacks": "1384", "invasion": "1384", "annihilation": "1385",
+                "nuclear": "1385", "curfew": "1323"}
+
+
+def _threatened_with(trigger: Token) -> tuple[str, str] | None:
+    for c in trigger.children:
+        if c.dep_ == "prep" and c.lower_ == "with":
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    for word in (p.lower_, p.lemma_.lower(), *[a.lower_ for a in p.children if a.dep_ == "amod"]):
+                        if word in THREAT_NOUNS:
+                            return THREAT_NOUNS[word], p.text
+    return None
+
+
+def _aid_kind(trigger: Token) -> str | None:
+    words = {w for t in _own_subtree(trigger) for w in (t.lower_, t.lemma_.lower())}
+    for kind, cues in AID_KINDS:
+        if words & cues:
+            return kind
+    return None
+
+
 def _themable(code: str) -> bool:
     """Codes whose branch is read from what is asked, promised, refused or protested for."""
     if code in ("020", "030", "100", "120", "121", "122", "123", "124"):
@@ -424,8 +483,10 @@ def _theme(trigger: Token, protest: bool = False) -> str | None:
                     if p.dep_ == "pobj" and word in THEME_NOUNS:
                         return THEME_NOUNS[word]
     for c in trigger.children:
-        if c.dep_ == "dobj" and c.lemma_.lower() in THEME_NOUNS:
-            return THEME_NOUNS[c.lemma_.lower()]
+        if c.dep_ == "dobj":
+            for word in (c.lower_, c.lemma_.lower()):
+                if word in THEME_NOUNS:
+                    return THEME_NOUNS[word]
     return None
 
 
@@ -827,7 +888,8 @@ def _modality(trigger: Token) -> tuple[bool, str, str | None, str | None]:
         if gov.pos_ not in ("VERB", "AUX", "ADJ"):
             continue
         lemma = gov.lemma_.lower()
-        if lemma in REFUSAL_VERBS and not any(c.dep_ == "neg" for c in gov.children):
+        ruled_out = lemma == "rule" and any(c.dep_ == "prt" and c.lower_ == "out" for c in gov.children)
+        if (lemma in REFUSAL_VERBS or ruled_out) and not any(c.dep_ == "neg" for c in gov.children):
             refusal = lemma
             break
         if lemma in INTENT_VERBS or (gov.pos_ == "ADJ" and lemma in ("ready", "willing", "eager", "keen")):
