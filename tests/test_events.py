@@ -21,7 +21,8 @@ def coded(pipeline, text, day=DAY):
     ("Japan plans to host China for talks.", ("JPN", "CHN", "036", False, "intended")),
     ("Narendra Modi will visit Russia next month.", ("INDGOV", "RUS", "036", False, "future")),
     ("India criticised Pakistan.", ("IND", "PAK", "111", False, "asserted")),
-    ("Washington accused Beijing of espionage.", ("USAGOV", "CHNGOV", "112", False, "asserted")),
+    ("Washington accused Beijing of espionage.", ("USAGOV", "CHNGOV", "1125", False, "asserted")),
+    ("Washington accused Beijing of lying.", ("USAGOV", "CHNGOV", "112", False, "asserted")),
     ("Moscow rejected Kyiv’s proposal.", ("RUSGOV", "UKRGOV", "120", False, "asserted")),
     ("North Korea threatened South Korea.", ("PRK", "KOR", "130", False, "asserted")),
     ("France urged Germany to act.", ("FRA", "DEU", "020", False, "asserted")),
@@ -240,3 +241,23 @@ def test_declining_to_comment_is_no_comment_not_a_rejection(pipeline):
     events = coded(pipeline, "Kremlin spokesman Dmitry Peskov declined to comment on the U.S. elections.",
                    dt.date(2022, 11, 10))
     assert {e[2] for e in events} == {"011"}
+
+
+def test_an_alleged_act_is_the_accusation_only(pipeline):
+    events = coded(pipeline, "Israel accused Hamas of using Palestinian civilians as human shields.", dt.date(2024, 1, 5))
+    assert [e[:3] for e in events] == [("ISR", "PSEREBHMS", "1124")]
+
+
+@pytest.mark.parametrize("text, day, expected", [
+    ("Iran threatened missile attacks on Israel.", dt.date(2024, 4, 10), ("IRN", "ISR", "1384")),
+    ("The European Union threatened Georgia with sanctions.", dt.date(2024, 6, 1), ("IGOEUREEC", "GEO", "1312")),
+    # "will not" + an act of yielding is a refusal of it (release 0841 -> refuse to release 1243)
+    ("Hamas said it would not release the Israeli hostages until Israel halted its offensive.", dt.date(2023, 12, 5),
+     ("PSEREBHMS", "ISRCVL", "1243")),
+    ("Israel's negotiating team walked out of ceasefire talks with Hamas in Doha on Tuesday.", dt.date(2024, 6, 1),
+     ("ISRGOV", "PSEREBHMS", "164")),
+    ("Kyiv on Wednesday ruled out talks with Russian President Vladimir Putin.", dt.date(2024, 6, 1),
+     ("UKRGOV", "RUSGOV", "125")),
+])
+def test_threats_refusals_and_ended_talks(pipeline, text, day, expected):
+    assert expected in [e[:3] for e in coded(pipeline, text, day)]

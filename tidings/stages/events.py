@@ -45,7 +45,7 @@ SPEECH_VERBS = {"say", "tell", "note", "add", "stress", "state", "announce", "de
                 "explain", "argue", "reiterate", "assert", "express", "warn"}
 REFUSAL_VERBS = {"refuse", "decline", "reject", "fail"}
 INTENT_VERBS = {"intend", "plan", "want", "wish", "hope", "seek", "aim", "pledge", "promise", "vow", "threaten",
-                "agree", "decide", "prepare", "expect", "offer", "propose", "look", "consider", "try", "attempt"}
+                "agree", "decide", "prepare", "expect", "offer", "propose", "look", "consider"}
 FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 OBLIGATION_AUX = {"must", "should", "ought", "need"}
 POSSIBLE_AUX = {"can", "could", "may", "might", "would", "ca"}
@@ -84,9 +84,11 @@ MIRROR = {"042": "043", "043": "042", "074": "0861", "0861": "074"}
 MUTUAL_ROOTS = {"03", "04", "05", "06", "08"}
 # Verbs that code the act themselves when a nominal event is their object or subject.
 NOMINAL_GOVERNED = {"demand", "urge", "call", "seek", "propose", "want", "request", "ask", "appeal", "support",
-                    "oppose", "push", "press", "broker", "mediate", "host", "offer", "rule", "reject", "refuse"}
+                    "oppose", "push", "press", "broker", "mediate", "host", "offer", "rule", "reject", "refuse",
+                    "threaten", "warn", "accuse", "blame", "deny", "condemn", "denounce", "criticise", "criticize"}
 # Verbs that end a nominal negotiation: "talks collapsed", "walked out of talks", "talks broke down".
-ENDED_BY = {"collapse", "break", "walk", "stall", "fail", "abandon", "suspend", "halt", "end"}
+ENDED_BY = {"collapse", "break", "walk", "stall", "fail", "abandon", "suspend", "halt", "end", "pull", "quit",
+            "withdraw", "leave"}
 # Roots whose acts with no named target are aimed at the country where they happen: protest,
 # coercion and (where a place is named) violence.
 DOMESTIC_ROOTS = {"14", "17", "18", "19", "20"}
@@ -178,6 +180,9 @@ class EventCoder:
             head = self._match(trigger.head, analysis)
             if head is not None and head.entry.objects:
                 return f"the object of {head.entry.label}, which codes it"
+        alleged = _alleged_by(trigger)
+        if alleged is not None:
+            return f"an act alleged or denied by {alleged.text!r} is not coded as having happened"
         if code[:2] == "13" and trigger.lemma_.lower() in THREAT_VERBS:
             for c in trigger.children:
                 if c.dep_ in ("xcomp", "ccomp"):
@@ -216,7 +221,9 @@ class EventCoder:
             new = PROTEST_FOR.get(code, "141")
             notes.append(f"a demand made by protesters is a demonstration: {code} -> {new}")
             code = new
-        governor = trigger.head.head if trigger.dep_ == "pobj" and trigger.head.dep_ in ("prep", "prt") else trigger.head
+        governor = trigger.head
+        while governor.dep_ in ("prep", "prt", "pobj") and governor.head is not governor and governor.pos_ != "VERB":
+            governor = governor.head  # "walked out of talks", "pulled out of the negotiations"
         if code == "130":
             threatened = _threatened_with(trigger)
             if threatened:
@@ -228,7 +235,8 @@ class EventCoder:
             if new != code and new in self.kb.cameo:
                 notes.append(f"what kind of aid: {code} -> {new}")
                 code = new
-        ended = found.entry.pos == "NOUN" and governor.lemma_.lower() in ENDED_BY
+        ended = (found.entry.pos == "NOUN" or trigger.dep_ in ("pobj", "dobj")) and \
+            governor.lemma_.lower() in ENDED_BY
         if ended:
             # "talks ... collapsed", "walked out of talks": negotiations halted (164), on both sides
             notes.append(f"{trigger.text!r} ended by {governor.text!r}: {code} -> 164")
@@ -339,6 +347,24 @@ def _target_from_context(found: _Found, events: list[Event], sent: SpacySpan, an
     return found
 
 
+# Verbs that allege or deny the act under them: "accused Hamas of using civilians as shields",
+# "denied that its forces had demolished homes". The allegation is coded (112x), the act is not.
+ALLEGING_VERBS = {"accuse", "blame", "charge", "deny", "allege", "dismiss", "refute"}
+
+
+def _alleged_by(trigger: Token) -> Token | None:
+    cur = trigger
+    for _ in range(4):
+        if cur.dep_ not in ("pcomp", "pobj", "prep", "ccomp", "xcomp", "conj") or cur.head is cur:
+            return None
+        cur = cur.head
+        if cur.pos_ in ("VERB", "AUX") and cur.lemma_.lower() in ALLEGING_VERBS:
+            return cur
+        if cur.pos_ in ("VERB", "AUX") and cur.dep_ not in ("pcomp", "xcomp", "conj"):
+            return None
+    return None
+
+
 def _with_targets(found: _Found, targets: list[ActorMention], path: str) -> _Found:
     if not targets:
         return found
@@ -429,6 +455,11 @@ THREAT_NOUNS = {"sanctions": "1312", "sanction": "1312", "embargo": "1312", "boy
 
 
 def _threatened_with(trigger: Token) -> tuple[str, str] | None:
+    for c in trigger.children:
+        if c.dep_ == "dobj":  # "threatened missile attacks on Israel", "threatened retaliation"
+            for word in (c.lower_, c.lemma_.lower()):
+                if word in THREAT_NOUNS:
+                    return THREAT_NOUNS[word], c.text
     for c in trigger.children:
         if c.dep_ == "prep" and c.lower_ == "with":
             for p in c.children:
@@ -638,7 +669,9 @@ def _actors_at(token: Token, analysis: ActorAnalysis) -> list[ActorMention]:
 # Nouns for people who act for others: "the foreign ministers of Armenia and Azerbaijan met".
 DELEGATE_NOUNS = {"minister", "leader", "president", "official", "delegation", "representative", "envoy", "head",
                   "chief", "diplomat", "ambassador", "spokesman", "spokeswoman", "spokesperson", "negotiator",
-                  "government", "member", "counterpart", "premier", "commander", "authority", "delegate"}
+                  "government", "member", "counterpart", "premier", "commander", "authority", "delegate",
+                  "fighter", "militant", "soldier", "troop", "supporter", "officer", "agent", "unit", "gunman",
+                  "loyalist", "militiaman", "police", "policeman"}
 # Branches of a subject that do not name who acts: "the talks of X", "who ...", "said in Y".
 _NOT_SUBJECT_DEPS = {"prep", "relcl", "acl", "ccomp", "advcl", "appos", "punct"}
 
@@ -741,7 +774,9 @@ def _targets(entry: VerbEntry, token: Token, analysis: ActorAnalysis, passive: b
                 if where == "obj":
                     found = _actors_at(o, analysis) or _doer_of(o, analysis)
                 else:
-                    found = _possessor(o, analysis)
+                    # whose the object is; an object that is itself an actor ("expelled two Russian
+                    # diplomats", "released the Israeli hostages") belongs to itself
+                    found = _possessor(o, analysis) or _actors_at(o, analysis)
                 if found:
                     return found, f"{where} of {token.lemma_}"
             if where == "poss" and not passive:
