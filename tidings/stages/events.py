@@ -808,11 +808,15 @@ def _targets(entry: VerbEntry, token: Token, analysis: ActorAnalysis, passive: b
                              key=lambda t: abs(t.i - token.i))
             for holder in holders:
                 for c in holder.children:
-                    if c.dep_ in ("prep", "prt", "agent") and c.lower_ == word:
+                    # "sent weapons to Ukraine" often parses "to" as a dative
+                    if c.dep_ in ("prep", "prt", "agent", "dative") and c.lower_ == word:
                         for p in c.children:
                             if p.dep_ == "pobj":
+                                # the entry names this preposition as the target's: a country named as
+                                # a place there ("recalled its ambassador from Madrid") is the party
                                 found = _actors_at(p, analysis) or _possessor(p, analysis) or \
-                                    _across_border(p, analysis) or _topic(p, analysis)
+                                    _across_border(p, analysis) or _topic(p, analysis) or \
+                                    _country_of_place(p, analysis)
                                 if found:
                                     return found, f"{word}-object of {holder.lemma_}"
     # "pledged to keep up its support for Ukraine": the target sits in the infinitive
