@@ -261,3 +261,15 @@ def test_an_alleged_act_is_the_accusation_only(pipeline):
 ])
 def test_threats_refusals_and_ended_talks(pipeline, text, day, expected):
     assert expected in [e[:3] for e in coded(pipeline, text, day)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a nominal event that is the subject still finds its prepositional target
+    ("Israel's ultimatum to Hamas expired on Monday.", ("ISR", "PSEREBHMS", "139")),
+    # a nationality word on the thing acted on names the country
+    ("China banned imports of Japanese seafood on Thursday.", ("CHN", "JPN", "163")),
+    # a country named as a place after the preposition the entry names
+    ("Israel recalled its ambassador from Dublin on Wednesday.", ("ISR", "IRL", "161")),
+])
+def test_targets_in_nominal_and_place_positions(pipeline, text, expected):
+    assert expected in [e[:3] for e in coded(pipeline, text, dt.date(2024, 6, 1))]

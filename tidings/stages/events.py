@@ -110,6 +110,10 @@ class _Found:
 class EventCoder:
     def __init__(self, knowledge: Knowledge) -> None:
         self.kb = knowledge
+        # "Qatari mediation", "imports of Ukrainian grain": a nationality word on a nominal event or
+        # on the thing acted on names the country, where no actor is named
+        self.nationalities = {adj.lower(): c.code for c in knowledge.countries.values() if c.valid_to is None
+                              for adj in c.adjectives}
 
     def code(self, doc: Doc, analysis: ActorAnalysis, dates: list[DateRef], published: dt.date | None,
              places: list[tuple[Place, int]] = (), trace: list[str] | None = None) -> list[Event]:
@@ -167,6 +171,20 @@ class EventCoder:
             else:
                 sources, spath = _subject(token, analysis)
             targets, tpath = _targets(entry, token, analysis, passive)
+            if pos == "NOUN" and not sources:
+                sources = self._nationality(token)
+                spath = "nationality word on the event" if sources else spath
+            if not targets and "poss" in entry.targets:
+                for o in _objects(token):
+                    inner = [p for c in o.children if c.dep_ == "prep" and c.lower_ == "of"
+                             for p in c.children if p.dep_ == "pobj"]
+                    for thing in (o, *inner):
+                        targets = self._nationality(thing)
+                        if targets:
+                            tpath = f"nationality word on {thing.text!r}"
+                            break
+                    if targets:
+                        break
             return _Found(entry, token, sources, targets, spath, tpath, passive)
         return None
 
@@ -191,6 +209,14 @@ class EventCoder:
                         if inner is not None and inner.sources and inner.entry.code[:2] not in ("01", "02", "03"):
                             return f"what is threatened ({t.text!r}, {inner.entry.code}) codes the threat"
         return None
+
+    def _nationality(self, token: Token) -> list[ActorMention]:
+        for c in token.children:
+            if c.dep_ in ("amod", "compound") and c.lower_ in self.nationalities:
+                code = self.nationalities[c.lower_]
+                return [ActorMention(text=c.text, start=c.idx, end=c.idx + len(c.text), code=code, name=code,
+                                     type="STATE", country=code, reason=f"nationality word {c.text!r}")]
+        return []
 
     # -- steps 3 to 5 ---------------------------------------------------------
     def _events(self, found: _Found, sent: SpacySpan, dates: list[DateRef], published: dt.date | None,
@@ -804,7 +830,7 @@ def _targets(entry: VerbEntry, token: Token, analysis: ActorAnalysis, passive: b
         elif where.startswith("prep:"):
             word = where[5:]
             # the nearest such preposition under the trigger: "approved $2.8 billion in aid to Egypt"
-            holders = sorted((t for t in _own_subtree(token) if t.dep_ not in SUBJECT_DEPS),
+            holders = sorted((t for t in _own_subtree(token) if t is token or t.dep_ not in SUBJECT_DEPS),
                              key=lambda t: abs(t.i - token.i))
             for holder in holders:
                 for c in holder.children:
