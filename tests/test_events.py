@@ -273,3 +273,16 @@ def test_threats_refusals_and_ended_talks(pipeline, text, day, expected):
 ])
 def test_targets_in_nominal_and_place_positions(pipeline, text, expected):
     assert expected in [e[:3] for e in coded(pipeline, text, dt.date(2024, 6, 1))]
+
+
+def test_one_act_said_twice_in_a_sentence_is_one_event(pipeline):
+    # "travel to Beijing" and "talks with Xi" are one intended meeting of one pair of parties
+    events = coded(pipeline, "Russian President Vladimir Putin will travel to Beijing next month for talks with "
+                             "Chinese President Xi Jinping.", dt.date(2024, 4, 10))
+    assert [e[2] for e in events] == ["036"]
+
+
+def test_a_mediation_of_talks_is_045_and_its_talks_are_not_coded_apart(pipeline):
+    events = coded(pipeline, "Norway mediated a new round of talks between the Colombian government and ELN rebels.",
+                   dt.date(2024, 4, 10))
+    assert events and {e[2] for e in events} == {"045"} and all(e[0] == "NOR" for e in events)

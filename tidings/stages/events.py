@@ -138,8 +138,11 @@ class EventCoder:
                 if trace is not None:
                     _trace(trace, found, made)
                 for event in made:
+                    # one act per sentence and pair of parties: "Putin will travel to Beijing for talks
+                    # with Xi" is one intent to meet, whichever word says it (RUSGOV and RUS are one party)
                     key = (event.source.code, event.target.code if event.target else None, event.code, event.start)
-                    if key in seen:
+                    if key in seen or any(_same_party(event.source.code, k[0]) and
+                                          _same_party(key[1] or "", k[1] or "") and k[2:] == key[2:] for k in seen):
                         continue
                     seen.add(key)
                     events.append(event)
@@ -158,8 +161,8 @@ class EventCoder:
             return None
         if analysis.at(token) is not None:
             return None  # the word is part of an actor's name
-        if pos == "NOUN" and token.head.lemma_.lower() in NOMINAL_GOVERNED and token.dep_ in ("dobj", "pobj", "nsubj"):
-            return None  # "demanded urgent talks", "brokered talks between": the verb codes the act
+        if pos == "NOUN" and _governed(token):
+            return None  # "demanded urgent talks", "mediated a new round of talks": the verb codes the act
         for entry in entries:
             if not _conditions_hold(entry, token):
                 continue
@@ -389,6 +392,20 @@ def _alleged_by(trigger: Token) -> Token | None:
         if cur.pos_ in ("VERB", "AUX") and cur.dep_ not in ("pcomp", "xcomp", "conj"):
             return None
     return None
+
+
+def _same_party(a: str, b: str) -> bool:
+    """'RUS' and 'RUSGOV' name one party at two levels of detail."""
+    return a.startswith(b) or b.startswith(a)
+
+
+def _governed(token: Token) -> bool:
+    """Whether a nominal event is the object of a verb that codes the act itself, directly or
+    through a quantity ('a new round of talks', 'another series of strikes')."""
+    cur = token
+    if cur.dep_ == "pobj" and cur.head.lower_ == "of" and cur.head.head.pos_ == "NOUN":
+        cur = cur.head.head
+    return cur.dep_ in ("dobj", "pobj", "nsubj") and cur.head.lemma_.lower() in NOMINAL_GOVERNED
 
 
 def _with_targets(found: _Found, targets: list[ActorMention], path: str) -> _Found:
@@ -720,7 +737,7 @@ def _subject_actors(subj: Token, analysis: ActorAnalysis) -> list[ActorMention]:
                 found.extend(m for m in actor.codes if m not in found)
     if not found and subj.lemma_.lower() in DELEGATE_NOUNS:
         for c in subj.children:
-            if c.dep_ == "prep" and c.lower_ == "of":
+            if c.dep_ == "prep" and c.lower_ in ("of", "from"):
                 for p in c.children:
                     if p.dep_ == "pobj":
                         found = _actors_at(p, analysis)
@@ -1018,7 +1035,7 @@ def _pairs(sources: list[ActorMention], targets: list[ActorMention], code: str, 
         # "China and Russia agreed to deepen cooperation", "the two countries should cooperate"
         for s in sources:
             for t in sources:
-                if s is not t:
+                if s is not t and not _same_party(s.code, t.code):
                     out.append((s, t, code, "joint act: each of the sources towards the other"))
         return out
     for s in sources:
