@@ -286,3 +286,12 @@ def test_a_mediation_of_talks_is_045_and_its_talks_are_not_coded_apart(pipeline)
     events = coded(pipeline, "Norway mediated a new round of talks between the Colombian government and ELN rebels.",
                    dt.date(2024, 4, 10))
     assert events and {e[2] for e in events} == {"045"} and all(e[0] == "NOR" for e in events)
+
+
+def test_010_only_when_nothing_more_specific_applies(pipeline):
+    alone = coded(pipeline, "Russian Foreign Minister Sergei Lavrov commented on the situation in Libya on Tuesday.",
+                  dt.date(2024, 5, 21))
+    assert [e[2] for e in alone] == ["010"]
+    both = coded(pipeline, "Russian Foreign Minister Sergei Lavrov commented on the situation in Libya and "
+                           "criticised the United States.", dt.date(2024, 5, 21))
+    assert "010" not in [e[2] for e in both] and "111" in [e[2] for e in both]

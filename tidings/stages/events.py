@@ -146,7 +146,7 @@ class EventCoder:
                         continue
                     seen.add(key)
                     events.append(event)
-        return events
+        return _without_residual_statements(events, trace)
 
     # -- steps 1 and 2 --------------------------------------------------------
     def _match(self, token: Token, analysis: ActorAnalysis) -> _Found | None:
@@ -392,6 +392,22 @@ def _alleged_by(trigger: Token) -> Token | None:
         if cur.pos_ in ("VERB", "AUX") and cur.dep_ not in ("pcomp", "xcomp", "conj"):
             return None
     return None
+
+
+def _without_residual_statements(events: list[Event], trace: list[str] | None) -> list[Event]:
+    """CAMEO's 010 is for a statement nothing more specific describes: drop it where the same
+    speaker does something more specific in the same sentence."""
+    out = []
+    for e in events:
+        if e.code == "010" and any(o is not e and o.start == e.start and o.code != "010" and
+                                   _same_party(o.source.code, e.source.code) for o in events):
+            if trace is not None:
+                trace.append(f"DROPPED {e.source.code} -> {e.target.code if e.target else '-'} 010: the same "
+                             f"speaker's act in this sentence is coded more specifically (CAMEO codes 010 only "
+                             f"when nothing more specific applies)")
+            continue
+        out.append(e)
+    return out
 
 
 def _same_party(a: str, b: str) -> bool:
