@@ -822,6 +822,8 @@ def _targets(entry: VerbEntry, token: Token, analysis: ActorAnalysis, passive: b
         for c in token.children:
             if c.dep_ == "nsubjpass":
                 found = _actors_at(c, analysis) or _possessor(c, analysis) or _inner_actor(c, analysis)
+                if not found and "place" in entry.targets:
+                    found = _country_of_place(c, analysis)  # "Kharkiv was shelled overnight by Russian forces"
                 if found:
                     return found, "passive subject"
     for where in entry.targets:
