@@ -23,7 +23,9 @@ def coded(pipeline, text, day=DAY):
     ("India criticised Pakistan.", ("IND", "PAK", "111", False, "asserted")),
     ("Washington accused Beijing of espionage.", ("USAGOV", "CHNGOV", "1125", False, "asserted")),
     ("Washington accused Beijing of lying.", ("USAGOV", "CHNGOV", "112", False, "asserted")),
-    ("Moscow rejected Kyiv’s proposal.", ("RUSGOV", "UKRGOV", "120", False, "asserted")),
+    # a rejected proposal or plan is CAMEO 127 (reject a plan to settle a dispute)
+    ("Moscow rejected Kyiv’s proposal.", ("RUSGOV", "UKRGOV", "127", False, "asserted")),
+    ("Moscow rejected Kyiv’s demands.", ("RUSGOV", "UKRGOV", "120", False, "asserted")),
     ("North Korea threatened South Korea.", ("PRK", "KOR", "130", False, "asserted")),
     ("France urged Germany to act.", ("FRA", "DEU", "020", False, "asserted")),
     ("Brazil praised Argentina.", ("BRA", "ARG", "051", False, "asserted")),
@@ -295,3 +297,24 @@ def test_010_only_when_nothing_more_specific_applies(pipeline):
     both = coded(pipeline, "Russian Foreign Minister Sergei Lavrov commented on the situation in Libya and "
                            "criticised the United States.", dt.date(2024, 5, 21))
     assert "010" not in [e[2] for e in both] and "111" in [e[2] for e in both]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Russia rejected U.S. demands to release the detained journalist Evan Gershkovich.", "1243"),
+    ("Sri Lankan President Gotabaya Rajapaksa rejected opposition demands that he resign.", "1231"),
+    ("India rejected an offer by Washington to mediate in the Kashmir dispute.", "126"),
+])
+def test_rejections_take_their_branch_from_what_was_asked(pipeline, text, expected):
+    assert expected in [e[2] for e in coded(pipeline, text, dt.date(2023, 6, 1))]
+
+
+def test_the_topic_of_a_statement_is_not_an_event(pipeline):
+    events = coded(pipeline, "Iranian Foreign Minister Mohammad Javad Zarif voiced pessimism on Thursday about talks "
+                             "with the United States.", dt.date(2019, 6, 1))
+    assert [e[2] for e in events] == ["012"]
+
+
+def test_the_reason_for_thanks_is_not_coded_apart(pipeline):
+    events = coded(pipeline, "Ukrainian President Volodymyr Zelenskiy thanked Lithuanian President Gitanas Nauseda "
+                             "for hosting the NATO summit in Vilnius.", dt.date(2023, 7, 12))
+    assert {e[2] for e in events} == {"051"}

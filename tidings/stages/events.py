@@ -54,7 +54,11 @@ CONDITIONAL_MARKS = {"if", "unless"}
 # Intended or announced conflict is a threat (13x), by what is threatened: force (1381 blockade,
 # 1382 occupation, 1383 unconventional violence, 1384 conventional attack, 1385 mass violence),
 # sanctions and cut-offs (131x), repression (137), protest (133), ending talks or a presence (134-136).
-INTENT_BY_CODE = {"040": "036", "041": "036", "042": "036", "043": "036", "044": "036", "045": "039",
+INTENT_BY_CODE = {"061": "0311", "062": "0312", "063": "0313", "064": "0314", "071": "0331", "072": "0332",
+                  "073": "0333", "074": "0334", "081": "0351", "0841": "0353", "084": "0353", "085": "0354",
+                  "086": "0355", "087": "0356", "083": "034", "0831": "0341", "0832": "0342", "0833": "0343",
+                  "0834": "0344",
+                  "040": "036", "041": "036", "042": "036", "043": "036", "044": "036", "045": "039",
                   "046": "036", "057": "030", "051": "032", "052": "032", "055": "030", "056": "030",
                   "163": "1312", "161": "1313", "160": "131", "162": "1311", "1621": "1311", "1622": "1311",
                   "1623": "1311", "164": "134", "165": "135", "166": "136", "1661": "136", "1662": "136",
@@ -204,6 +208,12 @@ class EventCoder:
         alleged = _alleged_by(trigger)
         if alleged is not None:
             return f"an act alleged or denied by {alleged.text!r} is not coded as having happened"
+        if code[:2] == "12" and trigger.lemma_.lower() in REFUSAL_VERBS:
+            for c in trigger.children:
+                if c.dep_ == "xcomp":
+                    inner = self._match(c, analysis)
+                    if inner is not None and inner.sources and inner.targets:
+                        return f"what is refused ({c.text!r}, {inner.entry.code}) codes the refusal"
         if code[:2] == "13" and trigger.lemma_.lower() in THREAT_VERBS:
             for c in trigger.children:
                 if c.dep_ in ("xcomp", "ccomp"):
@@ -378,7 +388,11 @@ def _target_from_context(found: _Found, events: list[Event], sent: SpacySpan, an
 
 # Verbs that allege or deny the act under them: "accused Hamas of using civilians as shields",
 # "denied that its forces had demolished homes". The allegation is coded (112x), the act is not.
-ALLEGING_VERBS = {"accuse", "blame", "charge", "deny", "allege", "dismiss", "refute"}
+ALLEGING_VERBS = {"accuse", "blame", "charge", "deny", "allege", "dismiss", "refute",
+                  # "thanked Lithuania for hosting the summit", "criticised X for holding drills": the act
+                  # is the reason for the praise or criticism, which is what is coded
+                  "thank", "praise", "commend", "congratulate", "criticise", "criticize", "condemn", "denounce",
+                  "fault", "punish", "sanction", "reward"}
 
 
 def _alleged_by(trigger: Token) -> Token | None:
@@ -410,6 +424,13 @@ def _without_residual_statements(events: list[Event], trace: list[str] | None) -
     return out
 
 
+# Words whose "about"/"over"/"on" phrase is what is talked or felt about.
+TOPIC_GOVERNORS = SPEECH_VERBS | {"voice", "comment", "discuss", "optimism", "pessimism", "hope", "hopes", "doubt",
+                                  "doubts", "concern", "concerns", "optimistic", "pessimistic", "worry", "worried",
+                                  "statement", "remarks", "question", "questions", "confidence", "scepticism",
+                                  "skepticism", "speak", "brief", "inform"}
+
+
 def _same_party(a: str, b: str) -> bool:
     """'RUS' and 'RUSGOV' name one party at two levels of detail."""
     return a.startswith(b) or b.startswith(a)
@@ -421,6 +442,9 @@ def _governed(token: Token) -> bool:
     cur = token
     if cur.dep_ == "pobj" and cur.head.lower_ == "of" and cur.head.head.pos_ == "NOUN":
         cur = cur.head.head
+    if cur.dep_ == "pobj" and cur.head.lower_ in ("about", "over", "on", "regarding") and \
+            cur.head.head.lemma_.lower() in TOPIC_GOVERNORS:
+        return True  # "voiced pessimism about talks with the US": the talks are the topic, not an act
     return cur.dep_ in ("dobj", "pobj", "nsubj") and cur.head.lemma_.lower() in NOMINAL_GOVERNED
 
 
@@ -449,7 +473,8 @@ THEME_RULES: list[tuple[frozenset[str], frozenset[str], str]] = [
      frozenset({"talks", "negotiations", "dialogue", "meeting", "discussions", "summit"}), "6"),
     (frozenset({"meet", "negotiate", "talk"}), frozenset(), "6"),
     (frozenset({"resolve", "settle", "end"}), frozenset({"dispute", "disputes", "conflict", "differences", "row"}), "7"),
-    (frozenset({"mediate", "accept"}), frozenset({"mediation", ""}), "8"),
+    (frozenset({"mediate"}), frozenset(), "8"),
+    (frozenset({"accept"}), frozenset({"mediation", "mediator", "mediators"}), "8"),
     (frozenset({"reform", "amend", "change", "rewrite", "revise"}),
      frozenset({"law", "laws", "constitution", "system", "institutions", "monarchy", "electoral", "code"}), "44"),
     (frozenset({"change", "revise", "reverse", "alter", "rethink"}), frozenset({"policy", "policies", "course"}), "42"),
@@ -477,6 +502,13 @@ THEME_NOUNS = {"aid": "3", "assistance": "3", "help": "3", "weapons": "32", "arm
                "explanation": "", "mediation": "8", "investment": "11", "restraint": "56", "calm": "56",
                "loans": "31", "loan": "31", "credit": "31", "rights": "43", "freedoms": "43", "democracy": "44",
                "ouster": "41", "resignations": "41", "elections": "44", "election": "44"}
+# Nouns for what was asked: their clause says what ("demands to release", "calls that he resign").
+REQUEST_NOUNS = {"demand", "call", "request", "appeal", "plea", "offer", "proposal", "bid", "ultimatum", "pressure"}
+# Things rejected that name the branch themselves: a peace plan (7: settle the dispute), a bailout (31).
+OBJECT_THEMES = {"plan": "7", "proposal": "7", "proposals": "7", "deal": "7", "initiative": "7", "formula": "7",
+                 "roadmap": "7", "framework": "7", "bailout": "31", "loan": "31", "loans": "31", "aid": "3",
+                 "mediation": "8", "talks": "6", "negotiations": "6", "dialogue": "6", "ceasefire": "56",
+                 "truce": "56"}
 # What protesters are against ("rallied against the pension reform"): a policy they want changed.
 PROTESTED_POLICIES = {"law", "bill", "reform", "reforms", "plan", "plans", "policy", "policies", "decision",
                       "tax", "taxes", "measures", "cuts", "hike", "increase", "ban", "mandate", "rules", "budget"}
@@ -499,7 +531,7 @@ REJECT_BRANCH = {"1": "121", "3": "122", "4": "123", "5": "124", "6": "125", "7"
 # Aid codes that CAMEO splits by the kind of aid: economic (1), military (2), humanitarian (3).
 AID_CODES = {"070", "162", "023", "033", "103", "122"}
 AID_KINDS = (("2", {"military", "weapons", "arms", "ammunition", "missiles", "defence", "defense", "security"}),
-             ("3", {"humanitarian", "food", "medical", "medicine", "medicines", "relief", "vaccines", "tents",
+             ("3", {"humanitarian", "food", "medical", "medicine", "medicines", "relief", "vaccines", "vaccine", "tents",
                     "shelter", "refugees"}),
              ("1", {"economic", "financial", "development", "budget", "budgetary", "loan", "loans", "disbursement",
                     "disbursements", "funding", "grant", "grants", "credit", "fiscal", "macro-financial"}))
@@ -560,12 +592,9 @@ def _theme(trigger: Token, protest: bool = False) -> str | None:
                     return branch
     for c in trigger.children:
         if c.dep_ in ("xcomp", "ccomp"):
-            lemma = c.lemma_.lower()
-            words = {p.lower_ for p in c.children if p.dep_ == "prt"}
-            words |= {w for t in c.subtree if t.pos_ in ("NOUN", "ADJ", "ADP") for w in (t.lemma_.lower(), t.lower_)}
-            for lemmas, objects, branch in THEME_RULES:
-                if lemma in lemmas and (not objects or words & objects or ("" in objects and not words)):
-                    return branch
+            branch = _theme_of_act(c)
+            if branch:
+                return branch
     for c in _own_subtree(trigger):
         if c.dep_ == "prep" and c.lower_ == "for":
             for p in c.children:
@@ -577,6 +606,31 @@ def _theme(trigger: Token, protest: bool = False) -> str | None:
             for word in (c.lower_, c.lemma_.lower()):
                 if word in THEME_NOUNS:
                     return THEME_NOUNS[word]
+            # "rejected U.S. demands to release X", "rejected calls to lift restrictions", "rejected
+            # opposition demands that he resign", "rejected the conditions of an IMF bailout"
+            if c.lemma_.lower() in REQUEST_NOUNS:
+                for inner in c.children:
+                    if inner.dep_ in ("acl", "xcomp", "ccomp", "relcl") and inner.pos_ in ("VERB", "AUX"):
+                        branch = _theme_of_act(inner)
+                        if branch:
+                            return branch
+            for p in (c, *[p for x in c.children if x.dep_ == "prep" and x.lower_ == "of"
+                           for p in x.children if p.dep_ == "pobj"]):
+                for word in (p.lower_, p.lemma_.lower(), *[x.lower_ for x in p.children if x.dep_ == "compound"]):
+                    if word in OBJECT_THEMES:
+                        return OBJECT_THEMES[word]
+    return None
+
+
+
+def _theme_of_act(act: Token) -> str | None:
+    """The branch digits of an act asked for, promised or refused: 'release the hostages' -> '53'."""
+    lemma = act.lemma_.lower()
+    words = {p.lower_ for p in act.children if p.dep_ == "prt"}
+    words |= {w for t in act.subtree if t.pos_ in ("NOUN", "ADJ", "ADP") for w in (t.lemma_.lower(), t.lower_)}
+    for lemmas, objects, branch in THEME_RULES:
+        if lemma in lemmas and (not objects or words & objects or ("" in objects and not words)):
+            return branch
     return None
 
 
@@ -894,7 +948,8 @@ def _targets(entry: VerbEntry, token: Token, analysis: ActorAnalysis, passive: b
 # Nouns for matters between parties: "optimism about relations with Turkey", "commented on the
 # situation in Libya".
 TOPIC_NOUNS = {"relation", "relations", "tie", "ties", "situation", "crisis", "development", "developments",
-               "conflict", "war", "dispute", "prospect", "prospects", "future", "election", "elections", "events"}
+               "conflict", "war", "dispute", "prospect", "prospects", "future", "election", "elections", "events",
+               "talks", "talk", "negotiations", "negotiation", "dialogue", "cooperation", "trade"}
 
 
 def _topic(token: Token, analysis: ActorAnalysis) -> list[ActorMention]:
