@@ -318,3 +318,16 @@ def test_the_reason_for_thanks_is_not_coded_apart(pipeline):
     events = coded(pipeline, "Ukrainian President Volodymyr Zelenskiy thanked Lithuanian President Gitanas Nauseda "
                              "for hosting the NATO summit in Vilnius.", dt.date(2023, 7, 12))
     assert {e[2] for e in events} == {"051"}
+
+
+def test_a_crowd_of_a_nation_protests_at_home(pipeline):
+    events = coded(pipeline, "Thousands of Iranians took to the streets to protest against the country's clerical "
+                             "rulers.", dt.date(2022, 10, 1))
+    assert [e[:3] for e in events] == [("IRNCVL", "IRN", "141")]
+
+
+def test_topics_and_nationality_words_name_the_target(pipeline):
+    assert ("IGOAFRAFU", "NER", "110") in [e[:3] for e in coded(
+        pipeline, "The African Union expressed deep concern over the military coup in Niger.", dt.date(2023, 7, 28))]
+    assert ("IGOEUREEC", "IRN", "163") in [e[:3] for e in coded(
+        pipeline, "The European Union imposed sanctions on Iranian drone makers.", dt.date(2023, 7, 28))]

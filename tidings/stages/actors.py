@@ -263,6 +263,12 @@ class ActorResolver:
             composed = self._with_role(doc, m, by_start, day, country.code, so_far)
             if composed is not None:
                 return composed
+            if m.kind == "adjective" and len(span) == 1 and span.text.endswith("s") and \
+                    span.root.pos_ in ("NOUN", "PROPN") and span.root.dep_ != "compound":
+                # "Thousands of Iranians took to the streets", "Israelis demonstrated": the people
+                return _actor(doc, span.start, span.end, span.root.i, country.code + "CVL",
+                              f"{country.name} people", "AGENT", country.code, f"the people of {country.name}: "
+                              f"{span.text!r}")
             if m.kind == "adjective":
                 return None  # "Chinese trade", "Sino-Russian relations": no actor
             if _is_locative(span) or _is_destination(span):
@@ -893,3 +899,4 @@ def _group_members(before: list[ResolvedActor], kind: str, names: dict[str, str]
                                     country=key, reason=m.reason))
         return out
     return [first[k] for k in top]
+

@@ -181,16 +181,22 @@ class EventCoder:
             if pos == "NOUN" and not sources:
                 sources = self._nationality(token)
                 spath = "nationality word on the event" if sources else spath
-            if not targets and "poss" in entry.targets:
-                for o in _objects(token):
-                    inner = [p for c in o.children if c.dep_ == "prep" and c.lower_ == "of"
-                             for p in c.children if p.dep_ == "pobj"]
-                    for thing in (o, *inner):
-                        targets = self._nationality(thing)
-                        if targets:
-                            tpath = f"nationality word on {thing.text!r}"
-                            break
+            if not targets:
+                # "sanctions on Iranian drone makers", "imports of Ukrainian grain"
+                things: list[Token] = []
+                if "poss" in entry.targets or "obj" in entry.targets:
+                    for o in _objects(token):
+                        things.append(o)
+                        things.extend(p for c in o.children if c.dep_ == "prep" and c.lower_ == "of"
+                                      for p in c.children if p.dep_ == "pobj")
+                words = {w[5:] for w in entry.targets if w.startswith("prep:")}
+                if words:
+                    things.extend(p for t in _own_subtree(token) if t.dep_ in ("prep", "dative") and t.lower_ in words
+                                  for p in t.children if p.dep_ == "pobj")
+                for thing in things:
+                    targets = self._nationality(thing)
                     if targets:
+                        tpath = f"nationality word on {thing.text!r}"
                         break
             return _Found(entry, token, sources, targets, spath, tpath, passive)
         return None
@@ -255,6 +261,11 @@ class EventCoder:
             if themed != code:
                 notes.append(f"what is asked or promised: {code} -> {themed}")
                 code = themed
+        if code == "114" and trigger.lemma_.lower() in STREET_PROTEST_VERBS and \
+                all(m.code[3:6] in CROWD_SECTORS or _is_protester(m) for m in found.sources):
+            # a people's protest is a demonstration, not a government's official complaint
+            notes.append(f"protest by {found.sources[0].text!r}, a crowd: 114 -> 141")
+            code = "141"
         if code[:2] == "10" and all(_is_protester(m) for m in found.sources):
             # CAMEO codes the demands of protesters as demonstrations for what they demand
             new = PROTEST_FOR.get(code, "141")
@@ -517,6 +528,12 @@ PROTEST_DEMANDS = {"demand", "call", "urge", "seek", "press", "ask"}
 # Words for crowds that protest: their demands are demonstrations (CAMEO 141x).
 PROTESTER_WORDS = ("protester", "protestor", "demonstrator", "marcher", "rioter")
 PROTEST_FOR = {"1041": "1411", "1042": "1412", "1043": "1413", "1044": "1414"}
+
+
+# Verbs for protest that a crowd does in the street and a government does by note.
+STREET_PROTEST_VERBS = {"protest", "demonstrate", "rally", "march"}
+# Sectors whose protest is a demonstration: civilians, opposition, labour, students, religious groups.
+CROWD_SECTORS = {"CVL", "OPP", "LAB", "EDU", "REL", "REF", "ENV", "HRI", "AGR"}
 
 
 def _is_protester(mention: ActorMention) -> bool:
@@ -784,7 +801,9 @@ DELEGATE_NOUNS = {"minister", "leader", "president", "official", "delegation", "
                   "chief", "diplomat", "ambassador", "spokesman", "spokeswoman", "spokesperson", "negotiator",
                   "government", "member", "counterpart", "premier", "commander", "authority", "delegate",
                   "fighter", "militant", "soldier", "troop", "supporter", "officer", "agent", "unit", "gunman",
-                  "loyalist", "militiaman", "police", "policeman"}
+                  "loyalist", "militiaman", "police", "policeman",
+                  # "thousands of Iranians", "a crowd of protesters"
+                  "thousand", "hundred", "dozen", "ten", "million", "score", "crowd", "group", "number"}
 # Branches of a subject that do not name who acts: "the talks of X", "who ...", "said in Y".
 _NOT_SUBJECT_DEPS = {"prep", "relcl", "acl", "ccomp", "advcl", "appos", "punct"}
 
@@ -949,7 +968,11 @@ def _targets(entry: VerbEntry, token: Token, analysis: ActorAnalysis, passive: b
 # situation in Libya".
 TOPIC_NOUNS = {"relation", "relations", "tie", "ties", "situation", "crisis", "development", "developments",
                "conflict", "war", "dispute", "prospect", "prospects", "future", "election", "elections", "events",
-               "talks", "talk", "negotiations", "negotiation", "dialogue", "cooperation", "trade"}
+               "talks", "talk", "negotiations", "negotiation", "dialogue", "cooperation", "trade", "coup",
+               "crackdown", "violence", "fighting", "offensive", "attack", "attacks", "killing", "killings",
+               "arrest", "arrests", "detention", "sentence", "vote", "referendum", "decision", "policy", "plan",
+               "programme", "program", "test", "tests", "launch", "launches", "drills", "exercises", "actions",
+               "behaviour", "behavior", "conduct", "treatment", "record", "presence", "activities", "moves"}
 
 
 def _topic(token: Token, analysis: ActorAnalysis) -> list[ActorMention]:
