@@ -331,3 +331,16 @@ def test_topics_and_nationality_words_name_the_target(pipeline):
         pipeline, "The African Union expressed deep concern over the military coup in Niger.", dt.date(2023, 7, 28))]
     assert ("IGOEUREEC", "IRN", "163") in [e[:3] for e in coded(
         pipeline, "The European Union imposed sanctions on Iranian drone makers.", dt.date(2023, 7, 28))]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Japan promised $100 million in humanitarian aid to Ukraine on Tuesday.", ("JPN", "UKR", "0333")),
+    ("German Chancellor Olaf Scholz vowed to keep supplying weapons to Ukraine.", ("DEUGOV", "UKR", "0332")),
+    ("Chinese President Xi Jinping pledged to deepen economic cooperation with Russia.", ("CHNGOV", "RUS", "0311")),
+    ("Pakistan's government accused former Prime Minister Imran Khan of corruption.", ("PAKGOV", "PAKOPP", "1121")),
+])
+def test_promises_and_accusations_take_the_branch_of_what_they_are_about(pipeline, text, expected):
+    events = [e[:3] for e in coded(pipeline, text, dt.date(2023, 3, 21))]
+    assert expected in events
+    # one act, one event: the coarser code of the same act is not kept beside the finer one
+    assert len(events) == 1

@@ -214,6 +214,9 @@ class EventCoder:
         alleged = _alleged_by(trigger)
         if alleged is not None:
             return f"an act alleged or denied by {alleged.text!r} is not coded as having happened"
+        if code[:2] == "03" and trigger.dep_ == "xcomp" and \
+                any(e.code[:2] == "03" for e in self.kb.verbs.get((trigger.head.lemma_.lower(), "VERB"), ())):
+            return f"the promise {trigger.head.text!r} codes what is promised"
         if code[:2] == "12" and trigger.lemma_.lower() in REFUSAL_VERBS:
             for c in trigger.children:
                 if c.dep_ == "xcomp":
@@ -431,6 +434,16 @@ def _without_residual_statements(events: list[Event], trace: list[str] | None) -
                              f"speaker's act in this sentence is coded more specifically (CAMEO codes 010 only "
                              f"when nothing more specific applies)")
             continue
+        finer = next((o for o in events if o is not e and o.start == e.start and len(o.code) > len(e.code)
+                      and o.code.startswith(e.code) and _same_party(o.source.code, e.source.code)
+                      and o.target is not None and e.target is not None
+                      and _same_party(o.target.code, e.target.code)), None)
+        if finer is not None:
+            # "pledged to send aid" (033) and "pledged ... humanitarian aid" (0333): one act, the finer code
+            if trace is not None:
+                trace.append(f"DROPPED {e.source.code} -> {e.target.code} {e.code}: the same act is coded "
+                             f"more finely as {finer.code}")
+            continue
         out.append(e)
     return out
 
@@ -483,7 +496,19 @@ THEME_RULES: list[tuple[frozenset[str], frozenset[str], str]] = [
     (frozenset({"resume", "hold", "start", "open", "begin", "join", "return"}),
      frozenset({"talks", "negotiations", "dialogue", "meeting", "discussions", "summit"}), "6"),
     (frozenset({"meet", "negotiate", "talk"}), frozenset(), "6"),
-    (frozenset({"resolve", "settle", "end"}), frozenset({"dispute", "disputes", "conflict", "differences", "row"}), "7"),
+    (frozenset({"resolve", "settle", "end"}), frozenset({"dispute", "disputes", "conflict", "differences", "row",
+                                                       "hostility", "hostilities", "enmity", "feud", "war"}), "7"),
+    # "pledged to deepen economic cooperation": the kind of cooperation
+    (frozenset({"deepen", "expand", "boost", "strengthen", "increase", "enhance", "intensify", "step", "develop",
+                "promote"}),
+     frozenset({"economic", "trade", "energy", "investment", "business", "financial"}), "11"),
+    (frozenset({"deepen", "expand", "boost", "strengthen", "increase", "enhance", "intensify", "step", "develop"}),
+     frozenset({"military", "defence", "defense", "security"}), "12"),
+    (frozenset({"deepen", "expand", "boost", "strengthen", "increase", "enhance", "intensify", "step", "develop"}),
+     frozenset({"judicial", "legal", "law-enforcement", "police", "extradition"}), "13"),
+    (frozenset({"deepen", "expand", "boost", "strengthen", "increase", "enhance", "intensify", "step", "develop",
+                "share", "restore"}),
+     frozenset({"intelligence", "intelligence-sharing"}), "14"),
     (frozenset({"mediate"}), frozenset(), "8"),
     (frozenset({"accept"}), frozenset({"mediation", "mediator", "mediators"}), "8"),
     (frozenset({"reform", "amend", "change", "rewrite", "revise"}),
@@ -499,7 +524,8 @@ THEME_RULES: list[tuple[frozenset[str], frozenset[str], str]] = [
      frozenset({"food", "medicine", "tents", "supplies", "shelter", "vaccines"}), "33"),
     (frozenset({"send", "supply", "provide", "deliver", "give", "grant"}),
      frozenset({"aid", "assistance", "help", "money", "funds", "loans", "relief", "debt"}), "3"),
-    (frozenset({"send", "deploy"}), frozenset({"peacekeepers", "troops"}), "34"),
+    (frozenset({"send", "deploy", "lead", "contribute"}),
+     frozenset({"peacekeepers", "troops", "police", "officers", "force", "contingent"}), "34"),
     (frozenset({"invest", "trade", "open", "buy", "import"}), frozenset(), "11"),
     (frozenset({"join", "take"}), frozenset({"patrols", "exercises", "coalition", "part"}), "12"),
     (frozenset({"extradite", "surrender"}), frozenset(), "13"),
@@ -513,6 +539,12 @@ THEME_NOUNS = {"aid": "3", "assistance": "3", "help": "3", "weapons": "32", "arm
                "explanation": "", "mediation": "8", "investment": "11", "restraint": "56", "calm": "56",
                "loans": "31", "loan": "31", "credit": "31", "rights": "43", "freedoms": "43", "democracy": "44",
                "ouster": "41", "resignations": "41", "elections": "44", "election": "44"}
+# Verbs that carry on another act: its theme is that act's.
+CONTINUING_VERBS = {"keep", "continue", "start", "begin", "resume", "go"}
+# Nouns for aid given or promised, and the words that make "support" aid.
+AID_NOUNS = {"aid", "assistance", "help", "loan", "loans", "grant", "grants", "funding", "support", "financing",
+             "credit", "donation", "relief", "supplies", "weapons", "arms"}
+AID_ADJECTIVES = {"financial", "military", "humanitarian", "economic", "budget", "budgetary", "material"}
 # Nouns for what was asked: their clause says what ("demands to release", "calls that he resign").
 REQUEST_NOUNS = {"demand", "call", "request", "appeal", "plea", "offer", "proposal", "bid", "ultimatum", "pressure"}
 # Things rejected that name the branch themselves: a peace plan (7: settle the dispute), a bailout (31).
@@ -623,6 +655,14 @@ def _theme(trigger: Token, protest: bool = False) -> str | None:
             for word in (c.lower_, c.lemma_.lower()):
                 if word in THEME_NOUNS:
                     return THEME_NOUNS[word]
+            # "pledged $3 billion in loans", "promised 50 million euros in humanitarian aid",
+            # "pledged financial support"
+            held = [p for x in c.children if x.dep_ == "prep" and x.lower_ == "in" for p in x.children
+                    if p.dep_ == "pobj"]
+            for noun in (c, *held):
+                if noun.lemma_.lower() in AID_NOUNS and (noun is not c or noun.lemma_.lower() != "support" or
+                                                         any(a.lower_ in AID_ADJECTIVES for a in noun.children)):
+                    return "3"
             # "rejected U.S. demands to release X", "rejected calls to lift restrictions", "rejected
             # opposition demands that he resign", "rejected the conditions of an IMF bailout"
             if c.lemma_.lower() in REQUEST_NOUNS:
@@ -648,6 +688,11 @@ def _theme_of_act(act: Token) -> str | None:
     for lemmas, objects, branch in THEME_RULES:
         if lemma in lemmas and (not objects or words & objects or ("" in objects and not words)):
             return branch
+    if lemma in CONTINUING_VERBS:
+        # "vowed to keep supplying weapons", "promised to continue sending aid": the act continued
+        for c in act.children:
+            if c.dep_ == "xcomp":
+                return _theme_of_act(c)
     return None
 
 
@@ -719,7 +764,11 @@ def _conditions_hold(entry: VerbEntry, token: Token) -> bool:
             return False
     linked = [c for c in token.children if c.dep_ in ("prep", "agent", "prt") and not _of_time(c)]
     if entry.preps and not any(c.lower_ in entry.preps for c in linked):
-        return False
+        # "accused Imran Khan of corruption": the parser often hangs the verb's preposition on its object
+        on_object = [c for o in token.children if o.dep_ == "dobj" for c in o.children
+                     if c.dep_ == "prep" and c.lower_ in ("of", "for")]
+        if not any(c.lower_ in entry.preps for c in on_object):
+            return False
     if entry.particle and not any(c.lower_ == entry.particle for c in linked):
         return False
     if entry.modifiers:
@@ -1127,6 +1176,8 @@ def _pairs(sources: list[ActorMention], targets: list[ActorMention], code: str, 
            ) -> list[tuple[ActorMention, ActorMention | None, str, str]]:
     """(source, target, code, note) for every event the actors make."""
     out: list[tuple[ActorMention, ActorMention | None, str, str]] = []
+    if len(sources) >= 2 and targets and all(any(_same_party(t.code, s.code) for s in sources) for t in targets):
+        targets = []  # "Indonesia and Australia pledged ... during the Australian leader's visit": each other
     if len(sources) >= 2 and (not targets or mutual) and (mutual or code in RECIPROCAL or code[:2] in MUTUAL_ROOTS):
         # "China and Russia agreed to deepen cooperation", "the two countries should cooperate"
         for s in sources:
