@@ -344,3 +344,18 @@ def test_promises_and_accusations_take_the_branch_of_what_they_are_about(pipelin
     assert expected in events
     # one act, one event: the coarser code of the same act is not kept beside the finer one
     assert len(events) == 1
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a participle with a by-agent is passive; a by-phrase on a nominal event names its doer
+    ("Abrams tanks supplied by the United States to Ukraine arrived at the front.", ("USA", "UKR", "072")),
+    ("A visit to Taipei by a U.S. congressional delegation angered Beijing.", ("USAGOV", "TWN", "042")),
+])
+def test_doers_in_by_phrases(pipeline, text, expected):
+    assert expected in [e[:3] for e in coded(pipeline, text, dt.date(2023, 11, 25))]
+
+
+def test_a_border_named_in_passing_is_no_partner(pipeline):
+    events = coded(pipeline, "Russia and Belarus began joint military drills near Belarus's border with Ukraine.",
+                   dt.date(2022, 2, 10))
+    assert not any(e[1] == "UKR" and e[2].startswith("06") for e in events)

@@ -171,6 +171,8 @@ class EventCoder:
             if not _conditions_hold(entry, token):
                 continue
             passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children)
+            if pos == "VERB" and token.dep_ == "acl" and any(c.dep_ == "agent" for c in token.children):
+                passive = True  # "tanks supplied by the United States", "a deal mediated by the UAE"
             if pos == "NOUN":
                 sources, spath = _noun_sources(token, analysis)
             elif passive:
@@ -929,6 +931,12 @@ def _noun_sources(token: Token, analysis: ActorAnalysis) -> tuple[list[ActorMent
                 if p.dep_ == "pobj":
                     return _actors_at(p, analysis), "between"
     for c in token.children:
+        if c.dep_ in ("prep", "agent") and c.lower_ == "by":
+            for p in c.children:
+                actors = _actors_at(p, analysis) if p.dep_ == "pobj" else []
+                if actors:
+                    return actors, "by-phrase"  # "the release of 13 hostages by Hamas"
+    for c in token.children:
         if c.dep_ == "acl":
             agent = _agent(c, analysis)
             if agent:
@@ -990,6 +998,8 @@ def _targets(entry: VerbEntry, token: Token, analysis: ActorAnalysis, passive: b
             holders = sorted((t for t in _own_subtree(token) if t is token or t.dep_ not in SUBJECT_DEPS),
                              key=lambda t: abs(t.i - token.i))
             for holder in holders:
+                if word == "with" and holder.lemma_.lower() in BORDER_NOUNS:
+                    continue  # "drills near Belarus's border with Ukraine": no partner in the drills
                 for c in holder.children:
                     # "sent weapons to Ukraine" often parses "to" as a dative
                     if c.dep_ in ("prep", "prt", "agent", "dative") and c.lower_ == word:
