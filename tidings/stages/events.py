@@ -97,7 +97,7 @@ ENDED_BY = {"collapse", "break", "walk", "stall", "fail", "abandon", "suspend", 
 # coercion and (where a place is named) violence.
 DOMESTIC_ROOTS = {"14", "17", "18", "19", "20"}
 # Verbs that are mutual whatever their code: "the two countries exchanged strikes".
-MUTUAL_LEMMAS = {"exchange", "trade"}
+MUTUAL_LEMMAS = {"exchange", "trade", "clash", "battle", "skirmish"}
 
 
 @dataclass(frozen=True, slots=True)
