@@ -359,3 +359,19 @@ def test_a_border_named_in_passing_is_no_partner(pipeline):
     events = coded(pipeline, "Russia and Belarus began joint military drills near Belarus's border with Ukraine.",
                    dt.date(2022, 2, 10))
     assert not any(e[1] == "UKR" and e[2].startswith("06") for e in events)
+
+
+def test_a_participle_on_a_thing_does_not_borrow_the_main_subject(pipeline):
+    events = coded(pipeline, "Russia vetoed a resolution condemning Israel's settlement policy.", dt.date(2023, 3, 1))
+    assert not any(e[0] == "RUS" and e[2].startswith("11") for e in events)
+
+
+def test_violence_by_protesters_is_rioting(pipeline):
+    events = coded(pipeline, "Kenyan protesters set fire to the parliament building in Nairobi.", dt.date(2024, 6, 25))
+    assert [e[2] for e in events] == ["145"]
+
+
+def test_a_conditional_sanction_is_a_threat(pipeline):
+    events = coded(pipeline, "Britain said it could impose sanctions on Israeli ministers if Israel did not halt "
+                             "settlement expansion.", dt.date(2024, 5, 20))
+    assert ("GBR", "ISRGOV", "1312") in [e[:3] for e in events]

@@ -184,6 +184,9 @@ class ActorResolver:
                     continue  # "Moscow" in 2021 is Russia's capital, not the Soviet Union's
                 if kind == "person" and end - start == 1 and doc[start].ent_type_ in _NOT_PEOPLE:
                     continue  # "on Friday" is a day, whoever is called Friday
+                if kind == "person" and end - start == 1 and start > 0 and \
+                        doc[start - 1].lower_ in ("in", "at", "near", "outside", "across", "around"):
+                    continue  # "in Lagos" is the city, not the former Chilean president
                 if kind == "person" and _part_of_longer_name(doc, start, end):
                     continue  # "Zhang" in "Zhang Weiming" is not the Zhang the knowledge knows
                 if kind in ("user", "uagent") and self.kb.layer_code("actor" if kind == "user" else "agent",

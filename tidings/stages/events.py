@@ -216,6 +216,10 @@ class EventCoder:
         alleged = _alleged_by(trigger)
         if alleged is not None:
             return f"an act alleged or denied by {alleged.text!r} is not coded as having happened"
+        if code[:2] == "10" and trigger.dep_ == "acl" and trigger.head.dep_ == "nsubj" and \
+                self._match(trigger.head.head, analysis) is not None:
+            return (f"the demand of {trigger.head.text!r} is the aim of what they do "
+                    f"({trigger.head.head.text!r}), which codes it")
         if code[:2] == "03" and trigger.dep_ == "xcomp" and \
                 any(e.code[:2] == "03" for e in self.kb.verbs.get((trigger.head.lemma_.lower(), "VERB"), ())):
             return f"the promise {trigger.head.text!r} codes what is promised"
@@ -271,6 +275,14 @@ class EventCoder:
             # a people's protest is a demonstration, not a government's official complaint
             notes.append(f"protest by {found.sources[0].text!r}, a crowd: 114 -> 141")
             code = "141"
+        if (code[:2] in ("18", "19") or code in ("171", "1712")) and all(_is_protester(m) for m in found.sources):
+            # "protesters set fire to police stations", "clashed with riot police": a riot
+            aim = next((a for c in trigger.children if c.dep_ == "nsubj" for a in c.children
+                        if a.dep_ == "acl" and a.lemma_.lower() in PROTEST_DEMANDS), None)
+            branch = _theme(aim) if aim is not None else None
+            new = "145" + branch[1] if branch and len(branch) == 2 and branch[0] == "4" else "145"
+            notes.append(f"violence by protesters is rioting: {code} -> {new}")
+            code = new
         if code[:2] == "10" and all(_is_protester(m) for m in found.sources):
             # CAMEO codes the demands of protesters as demonstrations for what they demand
             new = PROTEST_FOR.get(code, "141")
@@ -304,7 +316,12 @@ class EventCoder:
             new = REFUSAL_BY_CODE.get(code) or REFUSAL_BY_ROOT.get(root, "120")
             notes.append(f"refusal ({refusal}) of {code} -> {new}")
             code = new
-        elif modality in ("intended", "future", "obligated") and root not in ("03", "01", "02", "10", "12", "13"):
+        elif (modality in ("intended", "future", "obligated") or
+              (modality == "possible" and found.entry.pos == "VERB")) and \
+                root not in ("03", "01", "02", "10", "12", "13"):
+            # an act the actor would, could or will do is its intent or, for conflict, its threat
+            # ("could impose sanctions if ...": 1312; "could ease sanctions if ...": 0354); an act in
+            # an if-clause is a condition, and stays hypothetical
             new = INTENT_BY_CODE.get(code) or INTENT_BY_ROOT.get(root)
             if new and new in self.kb.cameo:
                 notes.append(f"{modality} {code} -> {'threat' if new[:2] == '13' else 'intent'} {new}")
@@ -555,7 +572,8 @@ OBJECT_THEMES = {"plan": "7", "proposal": "7", "proposals": "7", "deal": "7", "i
                  "mediation": "8", "talks": "6", "negotiations": "6", "dialogue": "6", "ceasefire": "56",
                  "truce": "56"}
 # What protesters are against ("rallied against the pension reform"): a policy they want changed.
-PROTESTED_POLICIES = {"law", "bill", "reform", "reforms", "plan", "plans", "policy", "policies", "decision",
+PROTESTED_POLICIES = {"law", "bill", "reform", "reforms", "plan", "plans", "policy", "policies", "decision", "measure",
+                      "austerity",
                       "tax", "taxes", "measures", "cuts", "hike", "increase", "ban", "mandate", "rules", "budget"}
 # Verbs through which protesters say what they want: "marched through the capital demanding ..."
 PROTEST_DEMANDS = {"demand", "call", "urge", "seek", "press", "ask"}
@@ -634,7 +652,8 @@ def _theme(trigger: Token, protest: bool = False) -> str | None:
     if protest:
         for c in _own_subtree(trigger):
             if c.dep_ == "prep" and c.lower_ in ("against", "over"):
-                if any(p.dep_ == "pobj" and p.lemma_.lower() in PROTESTED_POLICIES for p in c.children):
+                if any(p.dep_ == "pobj" and (p.lemma_.lower() in PROTESTED_POLICIES or p.lower_ in PROTESTED_POLICIES)
+                       for p in c.children):
                     return "42"
         for c in trigger.children:
             if c.dep_ in ("advcl", "xcomp", "conj") and c.lemma_.lower() in PROTEST_DEMANDS:
@@ -884,6 +903,10 @@ def _subject_actors(subj: Token, analysis: ActorAnalysis) -> list[ActorMention]:
     return found
 
 
+# Nouns whose infinitive is the purpose of the clause's subject: "in order to", "in a bid to".
+PURPOSE_NOUNS = {"order", "effort", "bid", "attempt", "push", "drive", "way"}
+
+
 def _subject(token: Token, analysis: ActorAnalysis) -> tuple[list[ActorMention], str]:
     cur = token
     path = [token.lemma_]
@@ -902,6 +925,11 @@ def _subject(token: Token, analysis: ActorAnalysis) -> tuple[list[ActorMention],
                 return _actors_at(stolen[0], analysis), f"nsubj of {'<-'.join(path)} (moved from {c.text!r})"
         if cur.dep_ not in CLIMB_DEPS or cur.head is cur:
             break
+        if cur.dep_ == "acl" and cur.head.pos_ in ("NOUN", "PROPN") and cur.head.lemma_.lower() not in PURPOSE_NOUNS:
+            # a participle on a noun acts for that noun: "protesters demanding ...", "forces defending
+            # Mariupol"; on a thing ("a resolution condemning ...") its doer is the thing's owner
+            owner = _actors_at(cur.head, analysis) or _possessor(cur.head, analysis)
+            return owner, f"noun modified by {'<-'.join(path)}" if owner else "no subject (participle on a thing)"
         path.append(f"{cur.dep_}:{cur.head.lemma_}")
         cur = cur.head
     return [], "no subject"
