@@ -375,3 +375,21 @@ def test_a_conditional_sanction_is_a_threat(pipeline):
     events = coded(pipeline, "Britain said it could impose sanctions on Israeli ministers if Israel did not halt "
                              "settlement expansion.", dt.date(2024, 5, 20))
     assert ("GBR", "ISRGOV", "1312") in [e[:3] for e in events]
+
+
+def test_what_is_asked_for_has_not_happened(pipeline):
+    events = coded(pipeline, "China urged the United States to lift sanctions on Chinese firms.", dt.date(2023, 5, 1))
+    assert [e[:3] for e in events] == [("CHN", "USA", "0254")]
+
+
+@pytest.mark.parametrize("text", [
+    "Could Russia attack a NATO member within five years?",
+    "Nazi Germany invaded Poland 80 years ago, the president recalled.",
+])
+def test_questions_and_history_are_not_news_events(pipeline, text):
+    assert coded(pipeline, text, dt.date(2024, 6, 3)) == []
+
+
+def test_a_stopped_act_is_its_ending(pipeline):
+    events = coded(pipeline, "Germany stopped sending weapons to Saudi Arabia.", dt.date(2024, 6, 3))
+    assert [e[:3] for e in events] == [("DEU", "SAU", "1622")]

@@ -69,6 +69,11 @@ INTENT_BY_ROOT = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035
                   "16": "131", "17": "137", "18": "1383", "19": "1384", "20": "1385"}
 # Verbs whose infinitive is what they threaten: "threatened to launch strikes" is a threat of attack.
 THREAT_VERBS = {"threaten", "vow", "warn"}
+# Verbs that end the act under them, and what CAMEO codes for ending it: stopping aid is 162x,
+# stopping trade an embargo (163), stopping cooperation or talks a reduction of relations.
+STOPPING_VERBS = {"stop", "halt", "cease", "suspend", "end", "quit", "discontinue"}
+STOPPED_BY_CODE = {"070": "162", "071": "1621", "072": "1622", "073": "1623", "074": "166", "061": "163",
+                   "062": "161", "064": "161", "07": "162", "04": "164", "046": "164", "045": "165"}
 # Acts whose announced non-performance ("will not ...") CAMEO codes as a rejection (12x).
 REFUSABLE_ROOTS = {"03", "04", "05", "06", "07", "08"}
 # CAMEO's refusal codes for the act refused.
@@ -126,6 +131,10 @@ class EventCoder:
         events: list[Event] = []
         seen: set[tuple[str, str | None, str, int]] = set()
         for sent in doc.sents:
+            if sent.text.rstrip().rstrip('"”’\'').endswith("?"):
+                if trace is not None:
+                    trace.append(f"DROPPED the sentence {sent.text[:40]!r}...: a question reports no event")
+                continue
             for token in sent:
                 found = self._match(token, analysis)
                 if found is None:
@@ -220,6 +229,12 @@ class EventCoder:
                 self._match(trigger.head.head, analysis) is not None:
             return (f"the demand of {trigger.head.text!r} is the aim of what they do "
                     f"({trigger.head.head.text!r}), which codes it")
+        if trigger.dep_ in ("xcomp", "ccomp") and code[:2] not in ("01",) and \
+                any(e.code[:2] in ("02", "10") for e in self.kb.verbs.get((trigger.head.lemma_.lower(), "VERB"), ())) \
+                and self._match(trigger.head, analysis) is not None:
+            # "China urged the US to lift sanctions": what is asked for has not happened; the appeal
+            # or demand codes it (0254)
+            return f"asked for by {trigger.head.text!r}, which codes it"
         if code[:2] == "03" and trigger.dep_ == "xcomp" and \
                 any(e.code[:2] == "03" for e in self.kb.verbs.get((trigger.head.lemma_.lower(), "VERB"), ())):
             return f"the promise {trigger.head.text!r} codes what is promised"
@@ -261,6 +276,9 @@ class EventCoder:
         date = date_ref.value if date_ref and date_ref.value else (published.isoformat() if published else None)
         if date_ref is not None:
             notes.append(f"date from {date_ref.text!r}")
+        if published and date_ref and date_ref.value and _long_before(date_ref.value, published):
+            # "Nazi Germany invaded Poland 80 years ago": history recalled, not news
+            return []
         if modality == "asserted" and published and date_ref and date_ref.value and \
                 _starts_after(date_ref.value, published):
             modality = "future"
@@ -312,7 +330,15 @@ class EventCoder:
             # "will not release any more hostages", "would not withdraw the reform": a refusal
             refusal, negated = f"{modality} and negated", False
         root = code[:2]
-        if refusal:
+        if refusal == "stopped":
+            new = STOPPED_BY_CODE.get(code) or STOPPED_BY_CODE.get(root)
+            if new is None:
+                negated = True  # an act stopped is no act; nothing more specific to code
+                notes.append(f"stopped: {code} is not coded as done")
+            else:
+                notes.append(f"stopped: {code} -> {new}")
+                code = new
+        elif refusal:
             new = REFUSAL_BY_CODE.get(code) or REFUSAL_BY_ROOT.get(root, "120")
             notes.append(f"refusal ({refusal}) of {code} -> {new}")
             code = new
@@ -757,6 +783,20 @@ def _trace(trace: list[str], found: _Found, made: list[Event]) -> None:
         trace.append("    DROPPED: no target, or the target is the source itself")
 
 
+# Events dated more than this many years before publication are history the article recalls
+# ("invaded Poland 80 years ago"); background within a decade is still coded.
+HISTORY_YEARS = 10
+
+
+def _long_before(value: str, published: dt.date) -> bool:
+    last = value.split("/")[-1]
+    try:
+        year = int(last[:4])
+    except ValueError:
+        return False
+    return year < published.year - HISTORY_YEARS
+
+
 def _starts_after(value: str, published: dt.date) -> bool:
     first = value.split("/")[0]
     if len(first) == 4:
@@ -1156,6 +1196,10 @@ def _modality(trigger: Token) -> tuple[bool, str, str | None, str | None]:
         ruled_out = lemma == "rule" and any(c.dep_ == "prt" and c.lower_ == "out" for c in gov.children)
         if (lemma in REFUSAL_VERBS or ruled_out) and not any(c.dep_ == "neg" for c in gov.children):
             refusal = lemma
+            break
+        if lemma in STOPPING_VERBS and gov.pos_ in ("VERB", "AUX") and not any(c.dep_ == "neg" for c in gov.children):
+            refusal = "stopped"  # "stopped supplying weapons": the act ends (see STOPPED_BY_CODE)
+            note = f"stopped: governed by {gov.text!r}"
             break
         if lemma in INTENT_VERBS or (gov.pos_ == "ADJ" and lemma in ("ready", "willing", "eager", "keen")):
             modality = "intended"
