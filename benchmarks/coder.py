@@ -16,32 +16,19 @@ and prints the medians, sentences per second, and the coder's cost as a share of
 
 from __future__ import annotations
 
-import argparse
-import json
 import statistics
 import time
-from pathlib import Path
 
-from tidings.cli import sample_corpus_path
+from corpus import documents, options
 from tidings.pipeline import Pipeline
-from tidings.records import Document
 from tidings.stages.clean import clean_document
 from tidings.stages.dates import find_dates
-from tidings.stages.ingest import parse_published
 from tidings.stages.places import find_places
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--repeat", type=int, default=3, help="timed rounds of each (default 3)")
-    parser.add_argument("--corpus", default=sample_corpus_path(), help="JSON Lines corpus (default: the sample)")
-    parser.add_argument("--copies", type=int, default=4, help="times the corpus is repeated per round")
-    args = parser.parse_args()
-
-    rows = [json.loads(line) for line in Path(args.corpus).read_text(encoding="utf-8").splitlines() if line.strip()]
-    docs = [Document(id=f"{r['id']}-{i}", origin="bench", kind="text", content=r["text"],
-                     published=parse_published(r.get("published") or ""), title=r.get("title"))
-            for i in range(args.copies) for r in rows]
+    args = options(__doc__.splitlines()[0])
+    docs, lines = documents(args.corpus, args.copies)
     cleans = [clean_document(d) for d in docs]
     texts = [c.text for c in cleans]
     pipeline = Pipeline()
@@ -87,7 +74,7 @@ def main() -> None:
 
     med = {k: statistics.median(v) for k, v in times.items()}
     print(f"corpus: {len(docs)} documents, {sentences} sentences, {words} words, {events} events "
-          f"({args.copies} copies of {Path(args.corpus).name}); {args.repeat} rounds, median of rounds")
+          f"({args.copies} copies of {lines} lines of {args.corpus}); {args.repeat} rounds, median of rounds")
     for name, seconds in med.items():
         print(f"  {name:20s} {seconds:7.3f} s  {sentences / seconds:9.0f} sentences/s  {words / seconds:9.0f} words/s")
     print(f"event coder: {100 * med['event coder alone'] / med['raw spaCy nlp.pipe']:.1f}% of the parse "

@@ -10,30 +10,17 @@ the stages after the parse alone; then the ratios. Runs alternate A/B so drift h
 
 from __future__ import annotations
 
-import argparse
-import json
 import statistics
 import time
-from pathlib import Path
 
-from tidings.cli import sample_corpus_path
+from corpus import documents, options
 from tidings.pipeline import Pipeline
-from tidings.records import Document
 from tidings.stages.clean import clean_document
-from tidings.stages.ingest import parse_published
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--repeat", type=int, default=3, help="timed rounds of each (default 3)")
-    parser.add_argument("--corpus", default=sample_corpus_path(), help="JSON Lines corpus (default: the sample)")
-    parser.add_argument("--copies", type=int, default=4, help="times the corpus is repeated per round")
-    args = parser.parse_args()
-
-    rows = [json.loads(line) for line in Path(args.corpus).read_text(encoding="utf-8").splitlines() if line.strip()]
-    docs = [Document(id=f"{r['id']}-{i}", origin="bench", kind="text", content=r["text"],
-                     published=parse_published(r.get("published") or ""), title=r.get("title"))
-            for i in range(args.copies) for r in rows]
+    args = options(__doc__.splitlines()[0])
+    docs, lines = documents(args.corpus, args.copies)
     texts = [clean_document(d).text for d in docs]
     words = sum(len(t.split()) for t in texts)
     pipeline = Pipeline()
@@ -70,7 +57,7 @@ def main() -> None:
             times[name].append(time.perf_counter() - start)
 
     n = len(docs)
-    print(f"corpus: {n} articles, {words} words ({args.copies} copies of {len(rows)}), {args.repeat} rounds, "
+    print(f"corpus: {n} articles, {words} words ({args.copies} copies of {lines}), {args.repeat} rounds, "
           f"median of rounds")
     med = {k: statistics.median(v) for k, v in times.items()}
     for name, seconds in med.items():
