@@ -9,17 +9,23 @@ For every token whose lemma has an entry in the verb and noun lexicon
    or the ``by``-agent of a passive verb; and the target where the entry says
    (object, prepositional object, possessor of the object, the doer named in a
    relative clause on the object: "behaviour perpetrated by the Biden
-   Administration").
-3. Read negation and modality: ``not``/``never``; refusals ("refused to sign")
-   become CAMEO 12x rejections; intents, futures and obligations ("will visit",
-   "plans to meet", "should cooperate", a date after publication) become the
-   03x intent codes CAMEO defines for them; ``if``/``could`` mark hypotheticals;
-   acts inside someone's reported speech are ``reported``.
-4. Date the event from a date expression in its clause, else the publication date.
+   Administration", what was said, the matter discussed, a nationality word).
+   A match that is part of another event is left to it (``_absorbed``): what is
+   asked for, threatened, refused, promised or alleged; a nominal event under a
+   light verb; the topic of a statement.
+3. Read negation and modality: ``not``/``never``; refusals ("refused to sign",
+   "ruled out", "will not") become CAMEO 12x rejections; intents, futures and
+   obligations ("will visit", "plans to meet", "said it would") become the 03x
+   intent codes, or for conflict the 13x threats; an act stopped is its ending;
+   ``if`` marks hypotheticals; acts inside someone's reported speech are
+   ``reported``. Appeals, demands, intents, rejections and protests take the
+   branch of what they are about (``_theme``).
+4. Date the event from a date expression in its clause, else the publication
+   date; history recalled (over ten years before publication) is not coded.
 5. Expand compound and group actors ("China and Russia", "the two countries")
    and reciprocal acts (talks, calls, agreements: both directions; a visit is
    hosted by its target) and drop events without a source or with source
-   equal to target.
+   equal to target; of one act coded twice in a sentence, keep the finer code.
 """
 
 from __future__ import annotations
