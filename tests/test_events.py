@@ -393,3 +393,8 @@ def test_questions_and_history_are_not_news_events(pipeline, text):
 def test_a_stopped_act_is_its_ending(pipeline):
     events = coded(pipeline, "Germany stopped sending weapons to Saudi Arabia.", dt.date(2024, 6, 3))
     assert [e[:3] for e in events] == [("DEU", "SAU", "1622")]
+
+
+def test_force_from_the_air_is_aerial(pipeline):
+    events = coded(pipeline, "Israeli warplanes struck Hezbollah positions in southern Lebanon.", dt.date(2024, 9, 23))
+    assert [e[:3] for e in events] == [("ISRMIL", "LBNREBHEZ", "195")]

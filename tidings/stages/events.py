@@ -299,6 +299,10 @@ class EventCoder:
             # a people's protest is a demonstration, not a government's official complaint
             notes.append(f"protest by {found.sources[0].text!r}, a crowd: 114 -> 141")
             code = "141"
+        if code == "190" and _aerial(trigger, found.sources):
+            # "Israeli warplanes struck ...", "killed in an air strike": aerial weapons
+            notes.append("by aircraft, drones or missiles from the air: 190 -> 195")
+            code = "195"
         if (code[:2] in ("18", "19") or code in ("171", "1712")) and all(_is_protester(m) for m in found.sources):
             # "protesters set fire to police stations", "clashed with riot police": a riot
             aim = next((a for c in trigger.children if c.dep_ == "nsubj" for a in c.children
@@ -618,6 +622,19 @@ PROTEST_FOR = {"1041": "1411", "1042": "1412", "1043": "1413", "1044": "1414"}
 STREET_PROTEST_VERBS = {"protest", "demonstrate", "rally", "march"}
 # Sectors whose protest is a demonstration: civilians, opposition, labour, students, religious groups.
 CROWD_SECTORS = {"CVL", "OPP", "LAB", "EDU", "REL", "REF", "ENV", "HRI", "AGR"}
+
+
+# Words that make a use of force aerial (CAMEO 195), in the doer's name or the act's own words.
+AERIAL_WORDS = {"warplane", "warplanes", "jet", "jets", "aircraft", "bomber", "bombers", "drone", "drones",
+                "helicopter", "helicopters", "gunship", "gunships", "airstrike", "airstrikes", "air", "aerial"}
+
+
+def _aerial(trigger: Token, sources: list[ActorMention]) -> bool:
+    if any(w in AERIAL_WORDS for m in sources for w in m.text.lower().split()):
+        return True
+    own = {t.lower_ for t in _own_subtree(trigger)}
+    return bool(own & {"airstrike", "airstrikes", "aerial"}) or ("air" in own and bool(own & {"strike", "strikes",
+                                                                                             "raid", "raids"}))
 
 
 def _is_protester(mention: ActorMention) -> bool:
