@@ -398,3 +398,8 @@ def test_a_stopped_act_is_its_ending(pipeline):
 def test_force_from_the_air_is_aerial(pipeline):
     events = coded(pipeline, "Israeli warplanes struck Hezbollah positions in southern Lebanon.", dt.date(2024, 9, 23))
     assert [e[:3] for e in events] == [("ISRMIL", "LBNREBHEZ", "195")]
+
+
+def test_a_crowd_named_by_its_place_demonstrates(pipeline):
+    events = coded(pipeline, "Thousands of people protested in Yangon on Sunday.", dt.date(2021, 2, 7))
+    assert [e[:3] for e in events] == [("MMRCVL", "MMR", "141")]

@@ -270,6 +270,15 @@ class EventCoder:
     # -- steps 3 to 5 ---------------------------------------------------------
     def _events(self, found: _Found, sent: SpacySpan, dates: list[DateRef], published: dt.date | None,
                 places: list[tuple[Place, int]]) -> list[Event]:
+        if not found.sources and found.entry.code[:2] == "14" and _crowd_subject(found.trigger):
+            # "Thousands of people protested in Yangon": the people of the country where they marched
+            place = _event_place(found.trigger, places)
+            if place is not None and place.country:
+                crowd = ActorMention(text=place.text, start=place.start, end=place.end, code=place.country + "CVL",
+                                     name=f"people in {place.name}", type="AGENT", country=place.country,
+                                     reason=f"a crowd in {place.text!r}, {place.country}")
+                found = _Found(found.entry, found.trigger, [crowd], found.targets,
+                               f"crowd in {place.text!r}", found.target_path, found.passive)
         if not found.sources:
             return []
         trigger = found.trigger
@@ -294,10 +303,10 @@ class EventCoder:
             if themed != code:
                 notes.append(f"what is asked or promised: {code} -> {themed}")
                 code = themed
-        if code == "114" and trigger.lemma_.lower() in STREET_PROTEST_VERBS and \
+        if code in ("114", "140") and trigger.lemma_.lower() in STREET_PROTEST_VERBS and \
                 all(m.code[3:6] in CROWD_SECTORS or _is_protester(m) for m in found.sources):
             # a people's protest is a demonstration, not a government's official complaint
-            notes.append(f"protest by {found.sources[0].text!r}, a crowd: 114 -> 141")
+            notes.append(f"protest by {found.sources[0].text!r}, a crowd: {code} -> 141")
             code = "141"
         if code == "190" and _aerial(trigger, found.sources):
             # "Israeli warplanes struck ...", "killed in an air strike": aerial weapons
@@ -635,6 +644,19 @@ def _aerial(trigger: Token, sources: list[ActorMention]) -> bool:
     own = {t.lower_ for t in _own_subtree(trigger)}
     return bool(own & {"airstrike", "airstrikes", "aerial"}) or ("air" in own and bool(own & {"strike", "strikes",
                                                                                              "raid", "raids"}))
+
+
+# Subjects that are a crowd with no one named: "thousands of people", "crowds", "hundreds".
+CROWD_NOUNS = {"people", "crowd", "crowds", "thousands", "hundreds", "dozens", "tens", "scores", "throngs"}
+
+
+def _crowd_subject(trigger: Token) -> bool:
+    for c in trigger.children:
+        if c.dep_ == "nsubj":
+            words = {c.lower_} | {p.lower_ for x in c.children if x.dep_ == "prep" and x.lower_ == "of"
+                                  for p in x.children if p.dep_ == "pobj"}
+            return bool(words & CROWD_NOUNS)
+    return False
 
 
 def _is_protester(mention: ActorMention) -> bool:
