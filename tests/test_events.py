@@ -403,3 +403,8 @@ def test_force_from_the_air_is_aerial(pipeline):
 def test_a_crowd_named_by_its_place_demonstrates(pipeline):
     events = coded(pipeline, "Thousands of people protested in Yangon on Sunday.", dt.date(2021, 2, 7))
     assert [e[:3] for e in events] == [("MMRCVL", "MMR", "141")]
+
+
+def test_an_agent_takes_the_country_it_is_in(pipeline):
+    events = coded(pipeline, "Authorities in Bangladesh imposed a nationwide curfew on Friday.", dt.date(2024, 7, 19))
+    assert [e[:3] for e in events] == [("BGDGOV", "BGD", "1723")]

@@ -198,6 +198,9 @@ class EventCoder:
             if pos == "NOUN" and not sources:
                 sources = self._nationality(token)
                 spath = "nationality word on the event" if sources else spath
+            if not sources and pos == "VERB":
+                sources = self._agent_in_place(token, analysis)
+                spath = "agent word with the country it is in" if sources else spath
             if not targets:
                 # "sanctions on Iranian drone makers", "imports of Ukrainian grain"
                 things: list[Token] = []
@@ -259,6 +262,23 @@ class EventCoder:
                             return f"what is threatened ({t.text!r}, {inner.entry.code}) codes the threat"
         return None
 
+    def _agent_in_place(self, token: Token, analysis: ActorAnalysis) -> list[ActorMention]:
+        """'Authorities in Bangladesh imposed a curfew', 'Doctors in South Korea walked off the job':
+        an agent word with the country it is in."""
+        for subj in token.children:
+            if subj.dep_ != "nsubj" or subj.lower_ not in self.kb.agents:
+                continue
+            for c in subj.children:
+                if c.dep_ == "prep" and c.lower_ == "in":
+                    for p in c.children:
+                        for place in _country_of_place(p, analysis) if p.dep_ == "pobj" else []:
+                            sector = self.kb.agents[subj.lower_]
+                            return [ActorMention(text=subj.text, start=subj.idx, end=subj.idx + len(subj.text),
+                                                 code=place.code + sector, name=f"{place.code} {subj.text}",
+                                                 type="AGENT", country=place.code,
+                                                 reason=f"agent {subj.text!r} in {place.text!r}")]
+        return []
+
     def _nationality(self, token: Token) -> list[ActorMention]:
         for c in token.children:
             if c.dep_ in ("amod", "compound") and c.lower_ in self.nationalities:
@@ -312,7 +332,7 @@ class EventCoder:
             # "Israeli warplanes struck ...", "killed in an air strike": aerial weapons
             notes.append("by aircraft, drones or missiles from the air: 190 -> 195")
             code = "195"
-        if (code[:2] in ("18", "19") or code in ("171", "1712")) and all(_is_protester(m) for m in found.sources):
+        if (code[:2] in ("18", "19") or code in ("171", "1711", "1712")) and all(_is_protester(m) for m in found.sources):
             # "protesters set fire to police stations", "clashed with riot police": a riot
             aim = next((a for c in trigger.children if c.dep_ == "nsubj" for a in c.children
                         if a.dep_ == "acl" and a.lemma_.lower() in PROTEST_DEMANDS), None)
