@@ -273,7 +273,8 @@ class EventCoder:
                     for p in c.children:
                         for place in _country_of_place(p, analysis) if p.dep_ == "pobj" else []:
                             sector = self.kb.agents[subj.lower_]
-                            return [ActorMention(text=subj.text, start=subj.idx, end=subj.idx + len(subj.text),
+                            words = subj.doc[subj.left_edge.i:subj.i + 1]  # "Pro-independence rioters"
+                            return [ActorMention(text=words.text, start=words.start_char, end=words.end_char,
                                                  code=place.code + sector, name=f"{place.code} {subj.text}",
                                                  type="AGENT", country=place.code,
                                                  reason=f"agent {subj.text!r} in {place.text!r}")]
@@ -336,7 +337,7 @@ class EventCoder:
             # "protesters set fire to police stations", "clashed with riot police": a riot
             aim = next((a for c in trigger.children if c.dep_ == "nsubj" for a in c.children
                         if a.dep_ == "acl" and a.lemma_.lower() in PROTEST_DEMANDS), None)
-            branch = _theme(aim) if aim is not None else None
+            branch = (_theme(aim) if aim is not None else None) or _cause_of(found.sources)
             new = "145" + branch[1] if branch and len(branch) == 2 and branch[0] == "4" else "145"
             notes.append(f"violence by protesters is rioting: {code} -> {new}")
             code = new
@@ -677,6 +678,19 @@ def _crowd_subject(trigger: Token) -> bool:
                                   for p in x.children if p.dep_ == "pobj"}
             return bool(words & CROWD_NOUNS)
     return False
+
+
+# Causes named on the crowd itself: "pro-independence rioters", "pro-democracy protesters".
+CAUSE_WORDS = {"pro-independence": "44", "pro-democracy": "44", "separatist": "44", "anti-government": "41",
+               "anti-monarchy": "44"}
+
+
+def _cause_of(mentions: list[ActorMention]) -> str | None:
+    for m in mentions:
+        for word in m.text.lower().split():
+            if word in CAUSE_WORDS:
+                return CAUSE_WORDS[word]
+    return None
 
 
 def _is_protester(mention: ActorMention) -> bool:
