@@ -408,3 +408,8 @@ def test_a_crowd_named_by_its_place_demonstrates(pipeline):
 def test_an_agent_takes_the_country_it_is_in(pipeline):
     events = coded(pipeline, "Authorities in Bangladesh imposed a nationwide curfew on Friday.", dt.date(2024, 7, 19))
     assert [e[:3] for e in events] == [("BGDGOV", "BGD", "1723")]
+
+
+def test_a_permitted_act_is_the_permission(pipeline):
+    events = coded(pipeline, "Iran allowed IAEA inspectors to visit the Parchin site.", dt.date(2015, 9, 20))
+    assert [e[:3] for e in events] == [("IRN", "IGOUNOIAE", "0862")]

@@ -244,6 +244,10 @@ class EventCoder:
             # "China urged the US to lift sanctions": what is asked for has not happened; the appeal
             # or demand codes it (0254)
             return f"asked for by {trigger.head.text!r}, which codes it"
+        if trigger.dep_ == "xcomp" and trigger.head.lemma_.lower() in PERMITTING_VERBS and \
+                self._match(trigger.head, analysis) is not None:
+            # "Iran allowed IAEA inspectors to visit Parchin": the permission is the event (0862)
+            return f"permitted by {trigger.head.text!r}, which codes it"
         if code[:2] == "03" and trigger.dep_ == "xcomp" and \
                 any(e.code[:2] == "03" for e in self.kb.verbs.get((trigger.head.lemma_.lower(), "VERB"), ())):
             return f"the promise {trigger.head.text!r} codes what is promised"
@@ -258,7 +262,8 @@ class EventCoder:
                 if c.dep_ in ("xcomp", "ccomp"):
                     for t in (c, *[x for x in c.children if x.dep_ == "conj"]):
                         inner = self._match(t, analysis)
-                        if inner is not None and inner.sources and inner.entry.code[:2] not in ("01", "02", "03"):
+                        if inner is not None and inner.sources and (inner.targets or "place" in inner.entry.targets) \
+                                and inner.entry.code[:2] not in ("01", "02", "03"):
                             return f"what is threatened ({t.text!r}, {inner.entry.code}) codes the threat"
         return None
 
@@ -485,6 +490,8 @@ def _target_from_context(found: _Found, events: list[Event], sent: SpacySpan, an
     return found
 
 
+# Verbs that permit the act under them: the permission is coded, the act is not yet done.
+PERMITTING_VERBS = {"allow", "permit", "let", "authorize", "authorise"}
 # Verbs that allege or deny the act under them: "accused Hamas of using civilians as shields",
 # "denied that its forces had demolished homes". The allegation is coded (112x), the act is not.
 ALLEGING_VERBS = {"accuse", "blame", "charge", "deny", "allege", "dismiss", "refute",
