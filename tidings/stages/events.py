@@ -221,11 +221,14 @@ class EventCoder:
             return _Found(entry, token, sources, targets, spath, tpath, passive)
         return None
 
+    def _roots_of(self, token: Token) -> set[str]:
+        """The CAMEO roots the lexicon's verb entries for ``token``'s lemma can give."""
+        return {e.code[:2] for e in self.kb.verbs.get((token.lemma_.lower(), "VERB"), ())}
+
     def _absorbed(self, found: _Found, analysis: ActorAnalysis) -> str | None:
         """Why this match is part of another event and is not coded on its own, or None."""
         trigger, code = found.trigger, found.entry.code
-        if code[:2] == "10" and trigger.dep_ in ("advcl", "xcomp", "conj") and \
-                any(e.code[:2] == "14" for e in self.kb.verbs.get((trigger.head.lemma_.lower(), "VERB"), ())):
+        if code[:2] == "10" and trigger.dep_ in ("advcl", "xcomp", "conj") and "14" in self._roots_of(trigger.head):
             return f"the demand is the aim of the protest {trigger.head.text!r}, which codes it"
         if found.entry.pos == "NOUN" and trigger.dep_ in ("dobj", "nsubjpass"):
             head = self._match(trigger.head, analysis)
@@ -238,9 +241,8 @@ class EventCoder:
                 self._match(trigger.head.head, analysis) is not None:
             return (f"the demand of {trigger.head.text!r} is the aim of what they do "
                     f"({trigger.head.head.text!r}), which codes it")
-        if trigger.dep_ in ("xcomp", "ccomp") and code[:2] not in ("01",) and \
-                any(e.code[:2] in ("02", "10") for e in self.kb.verbs.get((trigger.head.lemma_.lower(), "VERB"), ())) \
-                and self._match(trigger.head, analysis) is not None:
+        if trigger.dep_ in ("xcomp", "ccomp") and code[:2] != "01" and \
+                self._roots_of(trigger.head) & {"02", "10"} and self._match(trigger.head, analysis) is not None:
             # "China urged the US to lift sanctions": what is asked for has not happened; the appeal
             # or demand codes it (0254)
             return f"asked for by {trigger.head.text!r}, which codes it"
@@ -248,8 +250,7 @@ class EventCoder:
                 self._match(trigger.head, analysis) is not None:
             # "Iran allowed IAEA inspectors to visit Parchin": the permission is the event (0862)
             return f"permitted by {trigger.head.text!r}, which codes it"
-        if code[:2] == "03" and trigger.dep_ == "xcomp" and \
-                any(e.code[:2] == "03" for e in self.kb.verbs.get((trigger.head.lemma_.lower(), "VERB"), ())):
+        if code[:2] == "03" and trigger.dep_ == "xcomp" and "03" in self._roots_of(trigger.head):
             return f"the promise {trigger.head.text!r} codes what is promised"
         if code[:2] == "12" and trigger.lemma_.lower() in REFUSAL_VERBS:
             for c in trigger.children:
