@@ -126,10 +126,13 @@ def test_evaluate_reports_scores_per_level_and_root(run, tmp_path):
         {"id": "g2", "published": "2022-06-01", "text": "The weather in Moscow was cold.", "events": []},
         {"id": "g3", "published": "2022-06-01", "text": "Brazil praised Argentina.",
          "events": [{"source": "BRA", "target": "ARG", "code": "057"}]},
+        # an attack only supposed in a condition is stored as hypothetical and is not scored as done
+        {"id": "g4", "published": "2022-06-01", "text": "If China attacked Taiwan, the region would suffer.",
+         "events": []},
     ]), encoding="utf-8")
     result = run("evaluate", str(gold), "--json")
     report = json.loads(result.stdout)
-    assert report["sentences"] == 3
+    assert report["sentences"] == 4
     assert report["overall"]["root"] == {"tp": 2, "fp": 0, "fn": 0, "precision": 1.0, "recall": 1.0, "f1": 1.0}
     assert report["overall"]["code"] == {"tp": 1, "fp": 1, "fn": 1, "precision": 0.5, "recall": 0.5, "f1": 0.5}
     assert report["confusion"] == []

@@ -413,3 +413,28 @@ def test_an_agent_takes_the_country_it_is_in(pipeline):
 def test_a_permitted_act_is_the_permission(pipeline):
     events = coded(pipeline, "Iran allowed IAEA inspectors to visit the Parchin site.", dt.date(2015, 9, 20))
     assert [e[:3] for e in events] == [("IRN", "IGOUNOIAE", "0862")]
+
+
+def test_armed_men_with_no_flag_belong_where_they_strike(pipeline):
+    events = coded(pipeline, "Gunmen massacred more than 100 villagers in Nigeria's Plateau state.", dt.date(2023, 12, 26))
+    assert [e[:3] for e in events] == [("NGAUAF", "NGACVL", "202")]
+    # a named group keeps its own code: "militants" does not turn "Islamic State militants" into Iraq's
+    events = coded(pipeline, "Islamic State militants detonated a car bomb in a market in Baghdad.", dt.date(2021, 7, 19))
+    assert events and all(e[0].startswith("IMG") for e in events)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a government easing its own restrictions, giving way, or promising reform acts on its own country
+    ("Sri Lanka's government lifted the state of emergency on Thursday.", ("LKAGOV", "LKA", "0814")),
+    ("Russia's election commission barred Boris Nadezhdin from running in the election.", ("RUS", "RUS", "1722")),
+])
+def test_domestic_acts_with_no_target_are_aimed_at_the_country(pipeline, text, expected):
+    assert [e[:3] for e in coded(pipeline, text, dt.date(2024, 2, 8))] == [expected]
+
+
+def test_units_deployed_with_no_one_named_are_their_governments(pipeline):
+    events = coded(pipeline, "Thousands of riot police were deployed across Paris on Thursday.", dt.date(2023, 3, 23))
+    assert [e[:3] for e in events] == [("FRAGOV", "FRA", "153")]
+    # abroad, the same words are still a deployment to another country
+    events = coded(pipeline, "Kenya deployed police to Haiti.", dt.date(2024, 6, 25))
+    assert [e[:3] for e in events] == [("KEN", "HTI", "074"), ("HTI", "KEN", "0861")]

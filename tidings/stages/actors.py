@@ -73,11 +73,19 @@ LOCATION_NOUNS = {"square", "airport", "station", "street", "streets", "district
 ORG_REFERENCES = {"alliance": "IGO", "bloc": "IGO", "body": "IGO", "organisation": "IGO", "organization": "IGO",
                   "agency": "IGO", "union": "IGO", "council": "IGO", "group": "GROUP", "movement": "GROUP",
                   "militia": "GROUP", "militants": "GROUP", "party": "GROUP"}
+# Armed men and crowds with no flag belong where they are: "Gunmen massacred villagers in Nigeria's Plateau
+# state" is Nigeria's armed men against its civilians, whatever country the article named before.
+LOCAL_AGENT_WORDS = {"gunmen", "militants", "fighters", "insurgents", "attackers", "assailants", "jihadists",
+                     "soldiers", "villagers", "residents", "activists", "workers", "students", "farmers",
+                     "authorities", "officials", "legislators", "judges", "rioters", "strikers", "unions",
+                     "separatists", "kidnappers", "bandits", "officers", "troopers", "teachers", "doctors",
+                     "journalists", "protestors", "mob", "mobs", "youths", "opposition supporters"}
 # Agent words that, without a country word, take the country the sentence is about:
 # "Abhisit said the government would not back down", "Koizumi told parliament".
 CONTEXT_AGENT_WORDS = {"government", "administration", "cabinet", "parliament", "legislature", "congress", "senate",
                        "military", "army", "troops", "forces", "police", "opposition", "protesters",
-                       "demonstrators", "rebels", "court", "prosecutors", "lawmakers", "ministry", "civilians"}
+                       "demonstrators", "rebels", "court", "prosecutors", "lawmakers", "ministry",
+                       "civilians"} | LOCAL_AGENT_WORDS
 # Prepositions whose object names where something happened, not who acted.
 LOCATIVE_PREPS = {"in", "at", "near", "across", "throughout", "inside", "within", "outside", "around",
                   "from", "into", "through", "via", "towards", "toward"}
@@ -523,12 +531,28 @@ class ActorResolver:
                         break
             elif low in CONTEXT_AGENT_WORDS and token.pos_ in ("NOUN", "PROPN") and token.i in agents_at \
                     and agent_start[token.i] not in used \
-                    and not (agent_start[token.i] > 0 and doc[agent_start[token.i] - 1].text == "-"):
+                    and not (agent_start[token.i] > 0 and doc[agent_start[token.i] - 1].text == "-") \
+                    and not any(t.i in used for c in token.lefts if c.dep_ in ("compound", "amod", "nmod", "poss")
+                                for t in c.subtree):
+                # "Islamic State militants", "al Shabaab fighters": the named group is the actor
                 # "Beijing urged the new government": a government spoken to is another country's;
                 # "Koizumi told parliament", "forces fired at protesters": the country's own
                 bound = _clause_subjects(token) if token.dep_ in ("dobj", "pobj", "dative") and \
                     agents_at[token.i] == "GOV" else set()
-                country = _article_country([a for a in before if a.head not in bound])
+                sent = token.sent
+                here = [(s, c) for s, e, c in places if sent.start <= s < sent.end and c]
+                # a country named as where things happen counts as a place: "in Pakistan's southwest"
+                here += [(a.start, a.mention.country) for a in timeline
+                         if sent.start <= a.start < sent.end and a.mention.type == "STATE" and a.mention.country
+                         and _in_place(doc[a.head])]
+                here.sort()
+                country = None
+                if low in LOCAL_AGENT_WORDS and here:
+                    s, c = here[0]
+                    place_span = doc[s:s + 1]
+                    country = ActorMention(text=place_span.text, start=place_span.start_char,
+                                           end=place_span.end_char, code=c, name=c, type="STATE", country=c)
+                country = country or _article_country([a for a in before if a.head not in bound])
                 if country is None:
                     # first thing in the article: the country its sentence names later
                     sent = token.sent
@@ -831,6 +855,13 @@ def _previous_sentence_start(token: Token) -> int:
     if sent.start == 0:
         return 0
     return token.doc[sent.start - 1].sent.start
+
+
+def _in_place(token: Token) -> bool:
+    """Whether a word names where something happens: "in Pakistan", "in Pakistan's southwest"."""
+    while token.dep_ in ("poss", "compound") and token.head is not token:
+        token = token.head
+    return token.dep_ == "pobj" and token.head.lower_ in ("in", "across", "throughout", "inside", "within")
 
 
 def _article_country(before: list[ResolvedActor]) -> ActorMention | None:

@@ -107,6 +107,15 @@ ENDED_BY = {"collapse", "break", "walk", "stall", "fail", "abandon", "suspend", 
 # Roots whose acts with no named target are aimed at the country where they happen: protest,
 # coercion and (where a place is named) violence.
 DOMESTIC_ROOTS = {"14", "17", "18", "19", "20"}
+# Acts a government does to its own country when no one else is named: easing restrictions
+# ("lifted the state of emergency"), giving way to demands (resigning, granting rights), promising
+# reform, threatening emergency rule, putting police or troops on alert or on the streets.
+DOMESTIC_CODES = {"081", "0811", "0812", "0813", "0814", "083", "0831", "0832", "0833", "0834",
+                  "034", "0341", "0342", "0343", "0344", "1321", "1322", "1323", "1324",
+                  "151", "153", "154"}
+# Verbs that put units somewhere, and the sectors of units a government deploys.
+DEPLOYING_VERBS = {"deploy", "send", "dispatch", "mobilize", "mobilise", "station", "post"}
+SECURITY_SECTORS = {"COP", "MIL"}
 # Verbs that are mutual whatever their code: "the two countries exchanged strikes".
 MUTUAL_LEMMAS = {"exchange", "trade", "clash", "battle", "skirmish"}
 
@@ -306,10 +315,27 @@ class EventCoder:
                                      reason=f"a crowd in {place.text!r}, {place.country}")
                 found = _Found(found.entry, found.trigger, [crowd], found.targets,
                                f"crowd in {place.text!r}", found.target_path, found.passive)
+        deployed = None
+        if not found.sources and found.passive and found.trigger.lemma_.lower() in DEPLOYING_VERBS and \
+                len(found.targets) == 1 and found.targets[0].country and \
+                found.targets[0].code[3:6] in SECURITY_SECTORS:
+            # "Thousands of riot police were deployed across Paris": with no one named as deploying,
+            # the units' own government deployed them
+            units = found.targets[0]
+            government = ActorMention(text=units.text, start=units.start, end=units.end, code=units.country + "GOV",
+                                      name=f"{units.country} government", type="AGENT", country=units.country,
+                                      reason=f"the government of {units.text!r}, deployed with no one named")
+            found = _Found(found.entry, found.trigger, [government], [], f"government of {units.text!r}",
+                           found.target_path, found.passive)
+            deployed = "153" if units.code[3:6] == "COP" else "154"
         if not found.sources:
             return []
         trigger = found.trigger
         code = found.entry.code
+        if deployed:
+            place = _event_place(trigger, places)
+            if code not in ("153", "154") and (place is None or place.country == found.sources[0].country):
+                code = deployed  # at home: a show of police or military power, not peacekeeping
         notes = [found.entry.label, f"source: {found.source_path}", f"target: {found.target_path or 'none'}"]
         negated, modality, refusal, mod_note = _modality(trigger)
         if mod_note:
@@ -411,13 +437,15 @@ class EventCoder:
                 and parties and place.country not in parties:
             notes.append(f"met in {place.name}, a third country: {code} -> 044")
             code = "044"
-        if not targets and code[:2] in DOMESTIC_ROOTS:
+        domestic = False
+        if not targets and (code[:2] in DOMESTIC_ROOTS or code in DOMESTIC_CODES):
             # protests and coercion with no one named are aimed at the country where they happen
             # ("declared a state of emergency", "protesters blocked highways across the country")
             # violence with no victim named ("massacred villagers in Borno state") only where a place says so
             country = (place.country if place is not None and place.country else None) or \
-                (found.sources[0].country if code[:2] in ("14", "17") else None)
+                (found.sources[0].country if code[:2] in ("14", "17") or code in DOMESTIC_CODES else None)
             if country:
+                domestic = True
                 first = found.sources[0]
                 targets = [ActorMention(text=first.text, start=first.start, end=first.end, code=country,
                                         name=country, type="STATE", country=country,
@@ -426,7 +454,7 @@ class EventCoder:
         pairs = _pairs(found.sources, targets, code, mutual=trigger.lemma_.lower() in MUTUAL_LEMMAS or ended)
         out = []
         for source, target, this_code, pair_note in pairs:
-            if target is not None and (target.code == source.code or
+            if target is not None and not domestic and (target.code == source.code or
                                        (target.country and target.country == source.country and
                                         target.type == source.type == "STATE"
                                         and code[:2] not in DOMESTIC_ROOTS)):
