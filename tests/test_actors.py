@@ -182,3 +182,17 @@ def test_a_place_today_is_in_todays_country(pipeline):
     assert [(p.name, p.country) for p in article.places] == [("Moscow", "RUS")]
     # Moscow is no actor; the protesters take the country of the place they march in
     assert [(m.text, m.code) for m in article.actors] == [("Protesters", "RUSOPP")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Fighting flared in Ethiopia's Tigray region.", [("Tigray", "ETH")]),
+    ("Gunmen attacked a village in Plateau state.", [("Plateau", "NGA")]),
+    # a name two countries share needs the country with it
+    ("Floods hit Pakistan's Punjab.", [("Punjab", "PAK")]),
+    ("Floods hit Indian Punjab.", [("Punjab", "IND")]),
+    ("Floods hit Punjab.", []),
+])
+def test_regions_are_places_in_their_country(pipeline, text, expected):
+    article = pipeline.extract_text(text, published=dt.date(2023, 8, 1), clean=False)
+    assert [(p.name, p.country) for p in article.places] == expected
+    assert not any(m.text in ("Tigray", "Punjab", "Plateau") for m in article.actors)

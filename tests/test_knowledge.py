@@ -115,6 +115,22 @@ def test_knowledge_files_name_their_sources():
 
     folder = resources.files("tidings.knowledge")
     for name in ("countries.tsv", "offices.tsv", "officials.tsv", "people.tsv", "organisations.tsv", "agents.tsv",
-                 "cameo_events.tsv", "verbs.tsv"):
+                 "cameo_events.tsv", "verbs.tsv", "regions.tsv"):
         head = (folder / name).read_text(encoding="utf-8").splitlines()[:12]
         assert head[0].startswith("#"), name
+
+
+def test_regions_name_known_countries_and_never_a_country(knowledge):
+    assert len(knowledge.regions) >= 1000
+    country_names = {n.lower() for c in knowledge.countries.values() for n in (c.name, *c.aliases)}
+    per_country = defaultdict(set)
+    for region in knowledge.regions:
+        assert region.country in knowledge.countries
+        assert region.phrases(), region  # every row can be matched somehow
+        for name in region.names:
+            assert name.lower() not in country_names, name
+            assert name not in per_country[region.country], (name, region.country)
+            per_country[region.country].add(name)
+    # a name unsafe alone is only taken with its kind word: "Plateau state", never "plateau"
+    plateau = next(r for r in knowledge.regions if r.names[0] == "Plateau" and r.country == "NGA")
+    assert not plateau.alone and "Plateau" not in plateau.phrases() and "Plateau state" in plateau.phrases()

@@ -18,7 +18,7 @@ from pathlib import Path
 from ..errors import KnowledgeError
 from .layer import LayerEntry, read_layer
 
-__all__ = ["Knowledge", "Country", "Term", "Organisation", "CameoCode", "VerbEntry", "load_knowledge"]
+__all__ = ["Knowledge", "Country", "Term", "Organisation", "CameoCode", "VerbEntry", "Region", "load_knowledge"]
 
 GOVERNING_OFFICES = ("head_of_state", "head_of_government", "foreign_minister", "defence_minister")
 
@@ -107,6 +107,26 @@ class VerbEntry:
         return f"verbs.tsv:{self.line} {' '.join(parts)} -> {self.code}"
 
 
+@dataclass(frozen=True, slots=True)
+class Region:
+    """A region inside one country ("Tigray", "Borno state"): a place, never an actor."""
+
+    names: tuple[str, ...]
+    country: str
+    kind: str  # the word news puts after it: state, province, region, oblast ...
+    alone: bool  # the bare name is safe; otherwise only "NAME KIND" ("Plateau state") is taken
+
+    def phrases(self) -> set[str]:
+        """Every way the text may name it: 'Plateau state', 'Plateau State', and the bare name if safe."""
+        out = set()
+        for name in self.names:
+            if self.alone:
+                out.add(name)
+            if self.kind and not name.lower().endswith(self.kind.lower()):
+                out.update({f"{name} {self.kind.lower()}", f"{name} {self.kind.title()}"})
+        return out
+
+
 @dataclass(slots=True)
 class Knowledge:
     countries: dict[str, Country]
@@ -119,6 +139,7 @@ class Knowledge:
     terms_by_person: dict[str, list[Term]] = field(default_factory=dict)
     persons_by_alias: dict[str, list[str]] = field(default_factory=dict)
     layer_by_text: dict[tuple[str, str], list[LayerEntry]] = field(default_factory=dict)
+    regions: list[Region] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         by_person: dict[str, list[Term]] = defaultdict(list)
@@ -270,6 +291,13 @@ def load_knowledge(folder: str | Path | None = None, *, layer: str | Path | None
         verbs[(entry.lemma, entry.pos)].append(entry)
     for entries in verbs.values():
         entries.sort(key=lambda e: (-e.specificity, e.line))
+    regions: list[Region] = []
+    if (base / "regions.tsv").is_file():
+        for n, r in _rows(base / "regions.tsv"):
+            if r["country"] not in countries:
+                raise KnowledgeError(f"regions.tsv:{n}: country {r['country']!r} is not a code in countries.tsv")
+            regions.append(Region(names=_multi(r["names"]), country=r["country"], kind=r.get("kind", ""),
+                                  alone=r.get("alone", "").lower() == "yes"))
     user = read_layer(layer) if layer and Path(layer).is_file() else []
     return Knowledge(countries=countries, terms=terms, organisations=organisations, agents=agents,
-                     cameo=cameo, verbs=dict(verbs), layer=user)
+                     cameo=cameo, verbs=dict(verbs), layer=user, regions=regions)

