@@ -438,3 +438,27 @@ def test_units_deployed_with_no_one_named_are_their_governments(pipeline):
     # abroad, the same words are still a deployment to another country
     events = coded(pipeline, "Kenya deployed police to Haiti.", dt.date(2024, 6, 25))
     assert [e[:3] for e in events] == [("KEN", "HTI", "074"), ("HTI", "KEN", "0861")]
+
+
+def test_delegates_from_countries_named_as_places_act_for_them(pipeline):
+    events = coded(pipeline, "Senior officials from Vietnam and Laos held consultations on Tuesday.", dt.date(2024, 3, 8))
+    assert {e[:3] for e in events} == {("VNMGOV", "LAOGOV", "040"), ("LAOGOV", "VNMGOV", "040")}
+
+
+def test_what_a_rejected_demand_asks_for_is_not_coded(pipeline):
+    events = coded(pipeline, "Sri Lankan President Gotabaya Rajapaksa rejected opposition demands that he resign.",
+                   dt.date(2022, 4, 20))
+    assert [e[2] for e in events] == ["1231"]
+
+
+def test_a_resignation_is_coded_once_at_its_finest(pipeline):
+    # "bowing to demands" (080) says again what "resigned" (0831) says
+    events = coded(pipeline, "Sri Lankan President Gotabaya Rajapaksa resigned on Thursday, bowing to demands "
+                             "from protesters.", dt.date(2022, 7, 14))
+    assert [(e[0][:3], e[1], e[2]) for e in events] == [("LKA", "LKA", "0831")]
+
+
+def test_sport_is_no_conflict_but_a_visit_for_a_game_is_a_visit(pipeline):
+    assert coded(pipeline, "Brazil and Argentina clashed in a bad-tempered World Cup qualifier.") == []
+    events = coded(pipeline, "Xi Jinping will host Vladimir Putin for the Winter Olympics.", dt.date(2021, 12, 15))
+    assert ("CHNGOV", "RUSGOV", "036") in {e[:3] for e in events}

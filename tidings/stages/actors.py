@@ -550,7 +550,8 @@ class ActorResolver:
                     and agent_start[token.i] not in used \
                     and not (agent_start[token.i] > 0 and doc[agent_start[token.i] - 1].text == "-") \
                     and not any(t.i in used for c in token.lefts if c.dep_ in ("compound", "amod", "nmod", "poss")
-                                for t in c.subtree):
+                                for t in c.subtree) \
+                    and not (low in LOCAL_AGENT_WORDS and _from_a_country(token, places)):
                 # "Islamic State militants", "al Shabaab fighters": the named group is the actor
                 # "Beijing urged the new government": a government spoken to is another country's;
                 # "Koizumi told parliament", "forces fired at protesters": the country's own
@@ -880,6 +881,14 @@ def _previous_sentence_start(token: Token) -> int:
     if sent.start == 0:
         return 0
     return token.doc[sent.start - 1].sent.start
+
+
+def _from_a_country(token: Token, places: list[tuple[int, int, str]]) -> bool:
+    """'officials from Vietnam and Laos': the agents' countries are named; the events stage reads them."""
+    return any(c.dep_ == "prep" and c.lower_ in ("from", "of") and
+               any(p.dep_ == "pobj" and any(s <= p.i < e and country for s, e, country in places)
+                   for p in c.children)
+               for c in token.children)
 
 
 def _in_place(token: Token) -> bool:

@@ -113,6 +113,10 @@ DOMESTIC_ROOTS = {"14", "17", "18", "19", "20"}
 DOMESTIC_CODES = {"081", "0811", "0812", "0813", "0814", "083", "0831", "0832", "0833", "0834",
                   "034", "0341", "0342", "0343", "0344", "1321", "1322", "1323", "1324",
                   "151", "153", "154"}
+# Words for games: "clashed in a World Cup qualifier", "beat Argentina in the final".
+SPORT_NOUNS = {"match", "qualifier", "final", "semi-final", "semifinal", "quarter-final", "quarterfinal", "game",
+               "tournament", "championship", "league", "cup", "derby", "fixture", "friendly", "olympics",
+               "race", "bout", "playoff", "play-off"}
 # Sectors whose violence with no victim named, and no place, falls on their own country ("Egyptian
 # police tortured a detained activist"); armies are left out, as they so often fight abroad.
 HOME_SECTORS = {"COP", "UAF", "REB", "CRM", "JUD", "SPY", "OPP", "CVL", "GOV", "INS"}
@@ -254,6 +258,15 @@ class EventCoder:
                 self._match(trigger.head.head, analysis) is not None:
             return (f"the demand of {trigger.head.text!r} is the aim of what they do "
                     f"({trigger.head.head.text!r}), which codes it")
+        game = next((p for c in trigger.children if c.dep_ == "prep" for p in c.children
+                     if p.dep_ == "pobj" and p.lemma_.lower() in SPORT_NOUNS), None)
+        if game is not None and code[:2] >= "11":
+            # conflict words are sport's metaphors; hosting a leader for the Olympics is still a visit
+            return f"a contest in sport ({game.text!r}), not between states"
+        asked = _requested_in(trigger)
+        if asked is not None:
+            # "rejected opposition demands that he resign": a demand's content has not happened
+            return f"what the {asked.text!r} asks for is not coded as done"
         if (trigger.dep_ in ("xcomp", "ccomp") or _infinitive_clause(trigger)) and code[:2] != "01" and \
                 self._roots_of(trigger.head) & {"02", "10"} and self._match(trigger.head, analysis) is not None:
             # "China urged the US to lift sanctions": what is asked for has not happened; the appeal
@@ -574,8 +587,10 @@ def _without_residual_statements(events: list[Event], trace: list[str] | None) -
                              f"speaker's act in this sentence is coded more specifically (CAMEO codes 010 only "
                              f"when nothing more specific applies)")
             continue
-        finer = next((o for o in events if o is not e and o.start == e.start and len(o.code) > len(e.code)
-                      and o.code.startswith(e.code) and _same_party(o.source.code, e.source.code)
+        finer = next((o for o in events if o is not e and o.start == e.start and len(o.code) >= len(e.code)
+                      and o.code != e.code
+                      and (o.code.startswith(e.code) or (e.code == e.code[:2] + "0" and o.code[:2] == e.code[:2]))
+                      and _same_party(o.source.code, e.source.code)
                       and o.target is not None and e.target is not None
                       and _same_party(o.target.code, e.target.code)), None)
         if finer is not None:
@@ -805,6 +820,20 @@ def _themable(code: str) -> bool:
     if code[:2] in ("02", "10") and len(code) == 3 and code[2] == "0":
         return True
     return code in ("140", "141", "142", "143", "144", "145")
+
+
+def _requested_in(trigger: Token) -> Token | None:
+    """The request noun whose content ``trigger`` is: 'demands that he resign', 'calls to release'."""
+    if trigger.head.pos_ != "NOUN" or trigger.head.lemma_.lower() not in REQUEST_NOUNS:
+        return None
+    if trigger.dep_ in ("acl", "ccomp", "xcomp"):
+        return trigger.head
+    subjunctive = trigger.tag_ == "VB" or (trigger.tag_ == "VBP" and any(
+        c.dep_ == "nsubj" and (c.lower_ in ("he", "she", "it") or c.tag_ in ("NN", "NNP")) for c in trigger.children))
+    if trigger.dep_ == "relcl" and (subjunctive or any(
+            c.dep_ == "aux" and c.lower_ in ("to", "should", "must") for c in trigger.children)):
+        return trigger.head  # "demands that he resign", read by the parser as a relative clause
+    return None
 
 
 def _infinitive_clause(token: Token) -> bool:
@@ -1046,7 +1075,7 @@ def _actors_at(token: Token, analysis: ActorAnalysis) -> list[ActorMention]:
 
 
 # Nouns for people who act for others: "the foreign ministers of Armenia and Azerbaijan met".
-DELEGATE_NOUNS = {"minister", "leader", "president", "official", "delegation", "representative", "envoy", "head",
+DELEGATE_NOUNS = {"minister", "leader", "president", "official", "officials", "delegation", "representative", "envoy", "head",
                   "chief", "diplomat", "ambassador", "spokesman", "spokeswoman", "spokesperson", "negotiator",
                   "government", "member", "counterpart", "premier", "commander", "authority", "delegate",
                   "fighter", "militant", "soldier", "troop", "supporter", "officer", "agent", "unit", "gunman",
@@ -1078,8 +1107,20 @@ def _subject_actors(subj: Token, analysis: ActorAnalysis) -> list[ActorMention]:
             if c.dep_ == "prep" and c.lower_ in ("of", "from"):
                 for p in c.children:
                     if p.dep_ == "pobj":
-                        found = _actors_at(p, analysis)
+                        found = _actors_at(p, analysis) or _countries_named(p, analysis)
     return found
+
+
+def _countries_named(token: Token, analysis: ActorAnalysis) -> list[ActorMention]:
+    """'officials from Vietnam and Laos': the countries a delegate comes from, named as places."""
+    out = []
+    for t in (token, *token.conjuncts):
+        for s, e, country in analysis.place_spans:
+            if s <= t.i < e and country and e - s <= 4:
+                out.append(ActorMention(text=t.text, start=t.idx, end=t.idx + len(t.text), code=country + "GOV",
+                                        name=f"{country} government", type="AGENT", country=country,
+                                        reason=f"delegates from {t.text!r}"))
+    return out
 
 
 # Nouns whose infinitive is the purpose of the clause's subject: "in order to", "in a bid to".
