@@ -462,3 +462,25 @@ def test_sport_is_no_conflict_but_a_visit_for_a_game_is_a_visit(pipeline):
     assert coded(pipeline, "Brazil and Argentina clashed in a bad-tempered World Cup qualifier.") == []
     events = coded(pipeline, "Xi Jinping will host Vladimir Putin for the Winter Olympics.", dt.date(2021, 12, 15))
     assert ("CHNGOV", "RUSGOV", "036") in {e[:3] for e in events}
+
+
+def test_a_four_digit_code_takes_its_parents_intent(pipeline):
+    events = coded(pipeline, "Israel's military said it would withdraw its troops from southern Lebanon.",
+                   dt.date(2024, 11, 26))
+    assert [e[1:3] for e in events] == [("LBN", "0356")]
+
+
+def test_an_alert_is_aimed_at_the_rival_the_sentence_names(pipeline):
+    events = coded(pipeline, "Pakistan put its air force on maximum alert on Thursday amid soaring tensions with India.",
+                   dt.date(2025, 5, 8))
+    assert [e[:3] for e in events] == [("PAK", "IND", "152")]
+    events = coded(pipeline, "Pakistan placed its air force on high alert, saying it feared Indian air strikes.",
+                   dt.date(2025, 5, 7))
+    assert [e[:3] for e in events] == [("PAK", "IND", "152")]
+    # with no rival and no place at home, an alert has no target and is not coded
+    assert coded(pipeline, "Russia put its nuclear forces on alert.", dt.date(2022, 2, 27)) == []
+
+
+def test_the_of_phrase_of_a_visit_or_withdrawal_is_who_acts(pipeline):
+    events = coded(pipeline, "The visit of Japan's prime minister to Kyiv angered Moscow.", dt.date(2023, 3, 21))
+    assert ("JPNGOV", "UKR", "042") in {e[:3] for e in events}

@@ -113,6 +113,9 @@ DOMESTIC_ROOTS = {"14", "17", "18", "19", "20"}
 DOMESTIC_CODES = {"081", "0811", "0812", "0813", "0814", "083", "0831", "0832", "0833", "0834",
                   "034", "0341", "0342", "0343", "0344", "1321", "1322", "1323", "1324",
                   "151", "153", "154"}
+# A military alert is aimed at a rival; at home only where the sentence places it there ("troops in
+# the southern province of Sulu were placed on red alert").
+PLACED_DOMESTIC_CODES = {"152"}
 # Words for games: "clashed in a World Cup qualifier", "beat Argentina in the final".
 SPORT_NOUNS = {"match", "qualifier", "final", "semi-final", "semifinal", "quarter-final", "quarterfinal", "game",
                "tournament", "championship", "league", "cup", "derby", "fixture", "friendly", "olympics",
@@ -121,7 +124,7 @@ SPORT_NOUNS = {"match", "qualifier", "final", "semi-final", "semifinal", "quarte
 # police tortured a detained activist"); armies are left out, as they so often fight abroad.
 HOME_SECTORS = {"COP", "UAF", "REB", "CRM", "JUD", "SPY", "OPP", "CVL", "GOV", "INS"}
 # Verbs that put units somewhere, and the sectors of units a government deploys.
-DEPLOYING_VERBS = {"deploy", "send", "dispatch", "mobilize", "mobilise", "station", "post"}
+DEPLOYING_VERBS = {"deploy", "send", "dispatch", "mobilize", "mobilise", "station", "post", "place", "put"}
 SECURITY_SECTORS = {"COP", "MIL"}
 # Verbs that are mutual whatever their code: "the two countries exchanged strikes".
 MUTUAL_LEMMAS = {"exchange", "trade", "clash", "battle", "skirmish"}
@@ -169,7 +172,7 @@ class EventCoder:
                     continue
                 if not found.targets and found.sources:
                     found = _target_from_context(found, events, sent, analysis)
-                made = self._events(found, sent, dates, published, places)
+                made = self._events(found, sent, dates, published, places, analysis)
                 if trace is not None:
                     _trace(trace, found, made)
                 for event in made:
@@ -272,7 +275,8 @@ class EventCoder:
             # "China urged the US to lift sanctions": what is asked for has not happened; the appeal
             # or demand codes it (0254)
             return f"asked for by {trigger.head.text!r}, which codes it"
-        if trigger.dep_ == "xcomp" and trigger.head.lemma_.lower() in PERMITTING_VERBS and \
+        if (trigger.dep_ == "xcomp" or _infinitive_clause(trigger)) and \
+                trigger.head.lemma_.lower() in PERMITTING_VERBS and \
                 self._match(trigger.head, analysis) is not None:
             # "Iran allowed IAEA inspectors to visit Parchin": the permission is the event (0862)
             return f"permitted by {trigger.head.text!r}, which codes it"
@@ -312,6 +316,25 @@ class EventCoder:
                                                  reason=f"agent {subj.text!r} in {place.text!r}")]
         return []
 
+    def _rival(self, sent: SpacySpan, analysis: ActorAnalysis, sources: list[ActorMention]) -> list[ActorMention]:
+        """The other side named in 'amid tensions with India' or 'saying it feared Indian air strikes'."""
+        own = {m.country for m in sources}
+        for t in sent:
+            if t.lower_ in TENSION_NOUNS or t.lemma_.lower() in TENSION_NOUNS:
+                held = [p for c in t.children if c.dep_ == "prep" and c.lower_ == "with"
+                        for p in c.children if p.dep_ == "pobj"]
+            elif t.lemma_.lower() == "fear":
+                held = [c for c in t.children if c.dep_ == "dobj"] + \
+                       [p for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
+                        for p in c.children if p.dep_ == "pobj"]
+            else:
+                continue
+            for p in held:
+                found = [m for m in _actors_at(p, analysis) + self._nationality(p) if m.country not in own]
+                if found:
+                    return found[:1] if len({m.country for m in found}) == 1 else found
+        return []
+
     def _nationality(self, token: Token) -> list[ActorMention]:
         # "Ukrainian grain", and one level down: "a Bangladeshi-flagged carrier", "Israeli-linked ships"
         words = [c for c in token.children if c.dep_ in ("amod", "compound")]
@@ -326,7 +349,7 @@ class EventCoder:
 
     # -- steps 3 to 5 ---------------------------------------------------------
     def _events(self, found: _Found, sent: SpacySpan, dates: list[DateRef], published: dt.date | None,
-                places: list[tuple[Place, int]]) -> list[Event]:
+                places: list[tuple[Place, int]], analysis: ActorAnalysis) -> list[Event]:
         if not found.sources and found.entry.code[:2] == "14" and _crowd_subject(found.trigger):
             # "Thousands of people protested in Yangon": the people of the country where they marched
             place = _event_place(found.trigger, places)
@@ -355,7 +378,7 @@ class EventCoder:
         code = found.entry.code
         if deployed:
             place = _event_place(trigger, places)
-            if code not in ("153", "154") and (place is None or place.country == found.sources[0].country):
+            if code in ("074", "0861") and (place is None or place.country == found.sources[0].country):
                 code = deployed  # at home: a show of police or military power, not peacekeeping
         notes = [found.entry.label, f"source: {found.source_path}", f"target: {found.target_path or 'none'}"]
         negated, modality, refusal, mod_note = _modality(trigger)
@@ -432,7 +455,7 @@ class EventCoder:
                 notes.append(f"stopped: {code} -> {new}")
                 code = new
         elif refusal:
-            new = REFUSAL_BY_CODE.get(code) or REFUSAL_BY_ROOT.get(root, "120")
+            new = REFUSAL_BY_CODE.get(code) or REFUSAL_BY_CODE.get(code[:3]) or REFUSAL_BY_ROOT.get(root, "120")
             notes.append(f"refusal ({refusal}) of {code} -> {new}")
             code = new
         elif (modality in ("intended", "future", "obligated") or
@@ -441,7 +464,8 @@ class EventCoder:
             # an act the actor would, could or will do is its intent or, for conflict, its threat
             # ("could impose sanctions if ...": 1312; "could ease sanctions if ...": 0354); an act in
             # an if-clause is a condition, and stays hypothetical
-            new = INTENT_BY_CODE.get(code) or INTENT_BY_ROOT.get(root)
+            # a four-digit code without its own intent takes its three-digit parent's (0862 -> 0355)
+            new = INTENT_BY_CODE.get(code) or INTENT_BY_CODE.get(code[:3]) or INTENT_BY_ROOT.get(root)
             if new and new in self.kb.cameo:
                 notes.append(f"{modality} {code} -> {'threat' if new[:2] == '13' else 'intent'} {new}")
                 code = new
@@ -458,8 +482,16 @@ class EventCoder:
                 and parties and place.country not in parties:
             notes.append(f"met in {place.name}, a third country: {code} -> 044")
             code = "044"
+        if not targets and code[:2] in ("13", "15", "16"):
+            # "put its air force on alert amid soaring tensions with India": the rival named
+            rival = self._rival(sent, analysis, found.sources)
+            if rival:
+                targets = rival
+                notes[2] = f"target: the other side of the tensions ({rival[0].text!r})"
         domestic = False
-        if not targets and (code[:2] in DOMESTIC_ROOTS or code in DOMESTIC_CODES):
+        if not targets and (code[:2] in DOMESTIC_ROOTS or code in DOMESTIC_CODES or
+                            (code in PLACED_DOMESTIC_CODES and place is not None
+                             and place.country == found.sources[0].country)):
             # protests and coercion with no one named are aimed at the country where they happen
             # ("declared a state of emergency", "protesters blocked highways across the country")
             # violence with no victim named ("massacred villagers in Borno state") only where a place says so
@@ -820,6 +852,14 @@ def _themable(code: str) -> bool:
     if code[:2] in ("02", "10") and len(code) == 3 and code[2] == "0":
         return True
     return code in ("140", "141", "142", "143", "144", "145")
+
+
+# Nominal events whose "of"-phrase names who acts, not who undergoes it.
+DOER_OF_NOUNS = {"withdrawal", "pullout", "pull-out", "departure", "arrival", "visit", "trip", "retreat",
+                 "resignation", "intervention", "incursion", "advance", "offensive", "deployment", "return"}
+# Nouns for strained relations whose "with"-object is the other side: "tensions with India".
+TENSION_NOUNS = {"tension", "tensions", "standoff", "stand-off", "dispute", "row", "confrontation", "hostility",
+                 "hostilities", "feud", "rivalry", "spat"}
 
 
 def _requested_in(trigger: Token) -> Token | None:
@@ -1189,6 +1229,14 @@ def _noun_sources(token: Token, analysis: ActorAnalysis) -> tuple[list[ActorMent
             agent = _agent(c, analysis)
             if agent:
                 return agent, "agent of " + c.lemma_
+    if token.lemma_.lower() in DOER_OF_NOUNS:
+        # "the withdrawal of UN peacekeepers from Mali", "the visit of Japan's prime minister to Kyiv"
+        for c in token.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                for p in c.children:
+                    actors = _actors_at(p, analysis) if p.dep_ == "pobj" else []
+                    if actors:
+                        return actors, "of-phrase of an act done, not suffered"
     if token.dep_ == "pobj" and token.head.lower_ in ("in", "as") and token.head.head.pos_ in ("VERB", "AUX"):
         # "test-fired missiles ... in a show of force": the act the phrase describes is the verb's subject's
         return _subject(token.head.head, analysis)
