@@ -676,8 +676,12 @@ THEME_RULES: list[tuple[frozenset[str], frozenset[str], str]] = [
     (frozenset({"allow", "admit", "open", "grant", "permit", "let"}),
      frozenset({"access", "observers", "inspectors", "monitors", "investigators", "aid", "convoys", "journalists"}),
      "55"),
+    # "would not withdraw its pension reform": a change of policy, not a military pull-back
+    (frozenset({"withdraw", "scrap", "drop", "abandon", "repeal", "shelve", "reverse", "rescind"}),
+     frozenset({"reform", "reforms", "law", "bill", "policy", "plan", "decree", "legislation", "amendment"}), "42"),
     (frozenset({"stop", "halt", "cease", "end", "withdraw", "de-escalate", "deescalate", "pull", "retreat"}),
      frozenset(), "56"),
+    (frozenset({"restore", "reinstate", "return"}), frozenset({"power", "office", "presidency"}), "41"),
     (frozenset({"concede", "compromise", "yield", "back", "show", "make"}),
      frozenset({"concessions", "flexibility", "down", "compromise", "compromises"}), "5"),
     (frozenset({"resume", "hold", "start", "open", "begin", "join", "return"}),
@@ -725,7 +729,8 @@ THEME_NOUNS = {"aid": "3", "assistance": "3", "help": "3", "weapons": "32", "arm
                "truce": "56", "release": "53", "reforms": "4", "reform": "4", "resignation": "41",
                "explanation": "", "mediation": "8", "investment": "11", "restraint": "56", "calm": "56",
                "loans": "31", "loan": "31", "credit": "31", "rights": "43", "freedoms": "43", "democracy": "44",
-               "ouster": "41", "resignations": "41", "elections": "44", "election": "44"}
+               "ouster": "41", "resignations": "41", "elections": "44", "election": "44", "independence": "44",
+               "autonomy": "44", "secession": "44", "self-determination": "44", "referendum": "44"}
 # Verbs that carry on another act: its theme is that act's.
 CONTINUING_VERBS = {"keep", "continue", "start", "begin", "resume", "go"}
 # Nouns for aid given or promised, and the words that make "support" aid.
@@ -827,7 +832,9 @@ def _threatened_with(trigger: Token) -> tuple[str, str] | None:
             for word in (c.lower_, c.lemma_.lower()):
                 if word in THREAT_NOUNS:
                     return THREAT_NOUNS[word], c.text
-    for c in trigger.children:
+    # "threatened Y with sanctions", where the parser may hang "with" on Y
+    heads = [trigger, *[c for c in trigger.children if c.dep_ == "dobj"]]
+    for c in (c for h in heads for c in h.children):
         if c.dep_ == "prep" and c.lower_ == "with":
             for p in c.children:
                 if p.dep_ == "pobj":
@@ -939,7 +946,7 @@ def _theme_of_act(act: Token) -> str | None:
     """The branch digits of an act asked for, promised or refused: 'release the hostages' -> '53'."""
     lemma = act.lemma_.lower()
     words = {p.lower_ for p in act.children if p.dep_ == "prt"}
-    words |= {w for t in act.subtree if t.pos_ in ("NOUN", "ADJ", "ADP") for w in (t.lemma_.lower(), t.lower_)}
+    words |= {w for t in act.subtree if t.pos_ in ("NOUN", "ADJ", "ADP", "ADV") for w in (t.lemma_.lower(), t.lower_)}
     for lemmas, objects, branch in THEME_RULES:
         if lemma in lemmas and (not objects or words & objects or ("" in objects and not words)):
             return branch
