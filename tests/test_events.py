@@ -484,3 +484,26 @@ def test_an_alert_is_aimed_at_the_rival_the_sentence_names(pipeline):
 def test_the_of_phrase_of_a_visit_or_withdrawal_is_who_acts(pipeline):
     events = coded(pipeline, "The visit of Japan's prime minister to Kyiv angered Moscow.", dt.date(2023, 3, 21))
     assert ("JPNGOV", "UKR", "042") in {e[:3] for e in events}
+
+
+def test_a_bomb_no_one_claims_is_coded_where_it_went_off(pipeline):
+    events = coded(pipeline, "A car bomb exploded outside a police station in Somalia's capital Mogadishu on Monday.",
+                   dt.date(2024, 3, 4))
+    assert [e[:3] for e in events] == [("SOMUAF", "SOM", "1832")]
+    # a gas main that explodes is no attack
+    assert coded(pipeline, "A gas pipeline exploded near a village in Nigeria's Rivers state.") == []
+
+
+def test_places_joined_by_and_are_each_a_target(pipeline):
+    events = coded(pipeline, "The Netherlands returned hundreds of colonial-era artefacts to Sri Lanka and Indonesia.",
+                   dt.date(2023, 12, 18))
+    assert {e[:3] for e in events} == {("NLD", "LKA", "0842"), ("NLD", "IDN", "0842")}
+
+
+def test_a_states_own_forces_are_no_target_of_its_retreat_but_are_of_its_inquiry(pipeline):
+    events = coded(pipeline, "Israel refused on Tuesday to withdraw its troops from five hilltop positions in southern "
+                             "Lebanon.", dt.date(2025, 2, 18))
+    assert {e[1] for e in events} == {"LBN"}
+    events = coded(pipeline, "Nigeria's government opened an inquiry into police brutality against protesters.",
+                   dt.date(2020, 10, 20))
+    assert [e[:3] for e in events] == [("NGAGOV", "NGACOP", "092")]

@@ -111,7 +111,7 @@ DOMESTIC_ROOTS = {"14", "17", "18", "19", "20"}
 # ("lifted the state of emergency"), giving way to demands (resigning, granting rights), promising
 # reform, threatening emergency rule, putting police or troops on alert or on the streets.
 DOMESTIC_CODES = {"081", "0811", "0812", "0813", "0814", "083", "0831", "0832", "0833", "0834",
-                  "034", "0341", "0342", "0343", "0344", "1321", "1322", "1323", "1324",
+                  "034", "0341", "0342", "0343", "0344", "1321", "1322", "1323", "1324", "137",
                   "151", "153", "154"}
 # A military alert is aimed at a rival; at home only where the sentence places it there ("troops in
 # the southern province of Sulu were placed on red alert").
@@ -123,6 +123,9 @@ SPORT_NOUNS = {"match", "qualifier", "final", "semi-final", "semifinal", "quarte
 # Sectors whose violence with no victim named, and no place, falls on their own country ("Egyptian
 # police tortured a detained activist"); armies are left out, as they so often fight abroad.
 HOME_SECTORS = {"COP", "UAF", "REB", "CRM", "JUD", "SPY", "OPP", "CVL", "GOV", "INS"}
+# What explodes: "a car bomb exploded", "an explosive device went off".
+BOMB_NOUNS = {"bomb", "bombs", "device", "devices", "explosive", "explosives", "ied", "ieds", "mine", "landmine",
+              "bomber", "grenade", "car-bomb"}
 # Verbs that put units somewhere, and the sectors of units a government deploys.
 DEPLOYING_VERBS = {"deploy", "send", "dispatch", "mobilize", "mobilise", "station", "post", "place", "put"}
 SECURITY_SECTORS = {"COP", "MIL"}
@@ -359,6 +362,29 @@ class EventCoder:
                                      reason=f"a crowd in {place.text!r}, {place.country}")
                 found = _Found(found.entry, found.trigger, [crowd], found.targets,
                                f"crowd in {place.text!r}", found.target_path, found.passive)
+        if not found.sources and found.entry.code[:2] in ("18", "20"):
+            # "A car bomb exploded outside a police station in Pakistan's Bannu district", "Fico was shot
+            # in an assassination attempt in Handlova": attackers no one names, in the country where
+            # it happened (and, for a victim named, that victim's own country)
+            place = _event_place(found.trigger, places)
+            victims = {m.country for m in found.targets if m.country}
+            country = place.country if place is not None and place.country else None
+            if country is None:
+                # "in Pakistan's Quetta", where the city is not in the gazetteer: the country named there
+                named = {a.mention.country for a in analysis.actors if a.mention.type == "STATE"
+                         and sent.start <= a.start < sent.end and _locative(found.trigger.doc[a.head])}
+                country = next(iter(named)) if len(named) == 1 else None
+            if country is None and len(victims) == 1 and found.passive:
+                country = next(iter(victims))
+            bomb = found.entry.code[:3] == "183" and any(
+                t.lemma_.lower() in BOMB_NOUNS for c in found.trigger.children if c.dep_ == "nsubj" for t in c.subtree)
+            if country and (bomb or found.passive) and victims <= {country}:
+                unknown = ActorMention(text=found.trigger.text, start=found.trigger.idx,
+                                       end=found.trigger.idx + len(found.trigger.text), code=country + "UAF",
+                                       name=f"unknown attackers in {country}", type="AGENT", country=country,
+                                       reason=f"attackers no one names, in {country}")
+                found = _Found(found.entry, found.trigger, [unknown], found.targets or [], "attackers no one names",
+                               found.target_path, found.passive)
         deployed = None
         if not found.sources and found.passive and found.trigger.lemma_.lower() in DEPLOYING_VERBS and \
                 len(found.targets) == 1 and found.targets[0].country and \
@@ -519,6 +545,8 @@ class EventCoder:
                                         target.type == source.type == "STATE"
                                         and code[:2] not in DOMESTIC_ROOTS)):
                 continue
+            if target is not None and code[:2] in ("03", "07", "08", "12") and _own_apparatus(source, target):
+                continue  # "Israel refused to withdraw its troops": a state's own forces are no target
             if target is None:
                 continue  # CAMEO events name a target; a source acting on nothing is not coded
             cameo = self.kb.cameo[this_code]
@@ -869,6 +897,21 @@ TENSION_NOUNS = {"tension", "tensions", "standoff", "stand-off", "dispute", "row
                  "hostilities", "feud", "rivalry", "spat"}
 
 
+def _locative(token: Token) -> bool:
+    """Whether a word names where something happened: 'in Pakistan', 'in Pakistan's Quetta'."""
+    while token.dep_ in ("poss", "compound") and token.head is not token:
+        token = token.head
+    return token.dep_ == "pobj" and token.head.lower_ in ("in", "near", "outside", "inside", "across", "at")
+
+
+def _own_apparatus(source: ActorMention, target: ActorMention) -> bool:
+    """Whether ``target`` is the government, army or police of the state ``source`` speaks for."""
+    if not source.country or source.country != target.country:
+        return False
+    state = source.type == "STATE" or source.code[3:6] in ("GOV", "MIL")
+    return state and target.code[3:6] in ("GOV", "MIL", "COP")
+
+
 def _requested_in(trigger: Token) -> Token | None:
     """The request noun whose content ``trigger`` is: 'demands that he resign', 'calls to release'."""
     if trigger.head.pos_ != "NOUN" or trigger.head.lemma_.lower() not in REQUEST_NOUNS:
@@ -1049,6 +1092,9 @@ def _conditions_hold(entry: VerbEntry, token: Token) -> bool:
         return False
     if entry.modifiers:
         own = _own_subtree(token) if "clause" not in entry.targets else _with_clause(token)
+        # a weapon as subject, with its modifiers: "a car bomb exploded", "a roadside bomb went off"
+        own = list(own) + [t for c in token.children if c.dep_ == "nsubj" and c.lemma_.lower() in BOMB_NOUNS
+                           for t in (c, *[m for m in c.children if m.dep_ in ("compound", "amod")])]
         if not any(t.lemma_.lower() in entry.modifiers or t.lower_ in entry.modifiers for t in own):
             return False
     return True
@@ -1354,13 +1400,20 @@ def _topic(token: Token, analysis: ActorAnalysis) -> list[ActorMention]:
 
 
 def _country_of_place(token: Token, analysis: ActorAnalysis) -> list[ActorMention]:
-    """'the situation in Libya': the country a place names, as the party concerned."""
-    for start, end, country in analysis.place_spans:
-        if start <= token.i < end and country:
-            span = token.doc[start:end]
-            return [ActorMention(text=span.text, start=span.start_char, end=span.end_char, code=country, name=country,
-                                 type="STATE", country=country, reason=f"the country of the place {span.text!r}")]
-    return []
+    """'the situation in Libya': the country a place names, as the party concerned; with its
+    conjuncts ('returned artefacts to Sri Lanka and Indonesia')."""
+    out: list[ActorMention] = []
+    for t in (token, *token.conjuncts):
+        for start, end, country in analysis.place_spans:
+            if start <= t.i < end and country and all(m.code != country for m in out):
+                span = token.doc[start:end]
+                out.append(ActorMention(text=span.text, start=span.start_char, end=span.end_char, code=country,
+                                        name=country, type="STATE", country=country,
+                                        reason=f"the country of the place {span.text!r}"))
+                break
+        if t is token and not out:
+            return []
+    return out
 
 
 BORDER_NOUNS = {"border", "borders", "frontier", "boundary", "line"}
