@@ -507,3 +507,19 @@ def test_a_states_own_forces_are_no_target_of_its_retreat_but_are_of_its_inquiry
     events = coded(pipeline, "Nigeria's government opened an inquiry into police brutality against protesters.",
                    dt.date(2020, 10, 20))
     assert [e[:3] for e in events] == [("NGAGOV", "NGACOP", "092")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the one named in the from-phrase acts on the subject
+    ("Hungary's veto drew sharp criticism from Poland on Friday.", ("POL", "HUN", "111")),
+    ("Niger's army received armed drones from Turkey on Monday.", ("TUR", "NERMIL", "072")),
+])
+def test_reactions_and_receipts_run_from_the_from_phrase(pipeline, text, expected):
+    assert expected in {e[:3] for e in coded(pipeline, text, dt.date(2024, 5, 14))}
+
+
+def test_a_prospect_is_no_act_and_a_refused_resignation_is_domestic(pipeline):
+    assert coded(pipeline, "Ghana's finance minister said the chances of reaching a debt deal with China were slim.",
+                 dt.date(2024, 5, 14)) == []
+    events = coded(pipeline, "Peru's president refused to resign on Monday.", dt.date(2024, 5, 14))
+    assert [(e[0][:3], e[1], e[2]) for e in events] == [("PER", "PER", "1231")]

@@ -229,7 +229,9 @@ _PATTERNS: list[tuple[re.Pattern[str], Callable[[re.Match[str], _Anchor], str | 
     (re.compile(r"\b(?:today|yesterday|tomorrow|tonight)\b", re.I), _r_simple_relative, True),
     (re.compile(r"\b(?:(?P<lead>in|since|until|by|from|early|late|mid-|last|next|this)\s*)" + _MONTH +
                 r"\b(?!\s+\d)"), _r_month_alone, True),
-    (re.compile(r"\b(?:in|since|until|by|from|before|after|during)\s+" + _YEAR + r"\b(?![-–]\d|\s*%)"),
+    # "In 1982 Argentina invaded", "signed in 1494": a year after a preposition, older centuries too
+    (re.compile(r"\b(?i:in|since|until|by|from|before|after|during)\s+(?P<year>(?:1[5-9]|20)\d{2})\b"
+                r"(?![-–]\d|\s*%|\s+(?:people|troops|soldiers|cases|votes|men|tonnes|tons))"),
      _r_year, False),
 ]
 # Words that a weekday or month match keeps at its edges only as context.

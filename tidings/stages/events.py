@@ -112,6 +112,7 @@ DOMESTIC_ROOTS = {"14", "17", "18", "19", "20"}
 # reform, threatening emergency rule, putting police or troops on alert or on the streets.
 DOMESTIC_CODES = {"081", "0811", "0812", "0813", "0814", "083", "0831", "0832", "0833", "0834",
                   "034", "0341", "0342", "0343", "0344", "1321", "1322", "1323", "1324", "137",
+                  "123", "1231", "1232", "1233", "1234", "1241",
                   "151", "153", "154"}
 # A military alert is aimed at a rival; at home only where the sentence places it there ("troops in
 # the southern province of Sulu were placed on red alert").
@@ -217,6 +218,16 @@ class EventCoder:
             else:
                 sources, spath = _subject(token, analysis)
             targets, tpath = _targets(entry, token, analysis, passive)
+            if "swap" in entry.targets:
+                # "the move drew a rebuke from Paris", "Niger received drones from Turkey": the one
+                # named in the phrase acts on the subject
+                sources, targets, spath, tpath = targets, sources, tpath, spath
+                if not targets:
+                    # "Israel's strike sparked outrage", "remarks by Serbia's president provoked anger":
+                    # whose the act drawing the reaction was
+                    for c in token.children:
+                        if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in ("NOUN", "PROPN"):
+                            targets, tpath = _noun_sources(c, analysis)
             if pos == "NOUN" and not sources:
                 sources = self._nationality(token)
                 spath = "nationality word on the event" if sources else spath
@@ -269,6 +280,9 @@ class EventCoder:
         if game is not None and code[:2] >= "11":
             # conflict words are sport's metaphors; hosting a leader for the Olympics is still a visit
             return f"a contest in sport ({game.text!r}), not between states"
+        if _only_a_prospect(trigger):
+            # "the chances of reaching a deal with Egypt": talked of, not done
+            return "only a prospect ('chances of', 'prospects for'), not an act"
         asked = _requested_in(trigger)
         if asked is not None:
             # "rejected opposition demands that he resign": a demand's content has not happened
@@ -431,7 +445,7 @@ class EventCoder:
             # a people's protest is a demonstration, not a government's official complaint
             notes.append(f"protest by {found.sources[0].text!r}, a crowd: {code} -> 141")
             code = "141"
-        if code == "190" and _aerial(trigger, found.sources):
+        if code in ("190", "194") and _aerial(trigger, found.sources):
             # "Israeli warplanes struck ...", "killed in an air strike": aerial weapons
             notes.append("by aircraft, drones or missiles from the air: 190 -> 195")
             code = "195"
@@ -612,7 +626,7 @@ PERMITTING_VERBS = {"allow", "permit", "let", "authorize", "authorise"}
 # Verbs that allege or deny the act under them: "accused Hamas of using civilians as shields",
 # "denied that its forces had demolished homes". The allegation is coded (112x), the act is not.
 # Nouns that report an act as alleged or denied: "accusations that it carried out an attack".
-ALLEGING_NOUNS = {"accusation", "allegation", "charge", "claim", "denial", "suspicion", "rumour", "rumor"}
+ALLEGING_NOUNS = {"accusation", "allegation", "charge", "claim", "denial", "suspicion", "rumour", "rumor", "report"}
 ALLEGING_VERBS = {"accuse", "blame", "charge", "deny", "allege", "dismiss", "refute",
                   # "thanked Lithuania for hosting the summit", "criticised X for holding drills": the act
                   # is the reason for the praise or criticism, which is what is coded
@@ -910,6 +924,25 @@ def _own_apparatus(source: ActorMention, target: ActorMention) -> bool:
         return False
     state = source.type == "STATE" or source.code[3:6] in ("GOV", "MIL")
     return state and target.code[3:6] in ("GOV", "MIL", "COP")
+
+
+PROSPECT_NOUNS = {"chance", "chances", "prospect", "prospects", "possibility", "likelihood", "odds", "hopes", "hope",
+                  "risk", "threat", "danger", "fear", "fears"}
+
+
+def _only_a_prospect(trigger: Token) -> bool:
+    """'the chances of reaching a deal', 'prospects for a ceasefire', 'fears of a war with Y'."""
+    cur = trigger
+    for _ in range(3):
+        if cur.dep_ not in ("pcomp", "pobj") or cur.head is cur:
+            return False
+        cur = cur.head  # the preposition
+        if cur.dep_ == "prep" and cur.lower_ in ("of", "for") and cur.head.lemma_.lower() in PROSPECT_NOUNS:
+            return True
+        if cur.dep_ != "prep":
+            return False
+        cur = cur.head
+    return False
 
 
 def _requested_in(trigger: Token) -> Token | None:
