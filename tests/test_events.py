@@ -523,3 +523,14 @@ def test_a_prospect_is_no_act_and_a_refused_resignation_is_domestic(pipeline):
                  dt.date(2024, 5, 14)) == []
     events = coded(pipeline, "Peru's president refused to resign on Monday.", dt.date(2024, 5, 14))
     assert [(e[0][:3], e[1], e[2]) for e in events] == [("PER", "PER", "1231")]
+
+
+def test_a_state_does_not_deny_or_appeal_to_itself_but_may_yield_at_home(pipeline):
+    assert coded(pipeline, "Kenya's government denied that it had sent troops to Congo.", dt.date(2024, 5, 14)) == []
+    events = coded(pipeline, "Sudan's army granted humanitarian access to Khartoum.", dt.date(2024, 5, 14))
+    assert [e[:3] for e in events] == [("SDNMIL", "SDN", "0863")]
+
+
+def test_declining_to_comment_is_011(pipeline):
+    events = coded(pipeline, "Egypt declined to comment on the Israeli proposal.", dt.date(2024, 5, 14))
+    assert [e[:3] for e in events] == [("EGY", "ISR", "011")]

@@ -113,6 +113,9 @@ DOMESTIC_ROOTS = {"14", "17", "18", "19", "20"}
 DOMESTIC_CODES = {"081", "0811", "0812", "0813", "0814", "083", "0831", "0832", "0833", "0834",
                   "034", "0341", "0342", "0343", "0344", "1321", "1322", "1323", "1324", "137",
                   "123", "1231", "1232", "1233", "1234", "1241",
+                  # a truce declared or protests called off with no one named: "ELN rebels declared a
+                  # unilateral ceasefire", "unions called off the strike"
+                  "0871", "082",
                   "151", "153", "154"}
 # A military alert is aimed at a rival; at home only where the sentence places it there ("troops in
 # the southern province of Sulu were placed on red alert").
@@ -121,6 +124,9 @@ PLACED_DOMESTIC_CODES = {"152"}
 SPORT_NOUNS = {"match", "qualifier", "final", "semi-final", "semifinal", "quarter-final", "quarterfinal", "game",
                "tournament", "championship", "league", "cup", "derby", "fixture", "friendly", "olympics",
                "race", "bout", "playoff", "play-off"}
+# Roots of words and postures, which a state does not direct at itself ("Kenya's government denied
+# that it had sent troops" is no denial aimed at Kenya); yielding at home (08) is another matter.
+VERBAL_ROOTS = {"01", "02", "03", "04", "05", "10", "11", "12", "13"}
 # Sectors whose violence with no victim named, and no place, falls on their own country ("Egyptian
 # police tortured a detained activist"); armies are left out, as they so often fight abroad.
 HOME_SECTORS = {"COP", "UAF", "REB", "CRM", "JUD", "SPY", "OPP", "CVL", "GOV", "INS"}
@@ -424,6 +430,10 @@ class EventCoder:
         negated, modality, refusal, mod_note = _modality(trigger)
         if mod_note:
             notes.append(mod_note)
+        if (negated or refusal) and code == "010" and trigger.lemma_.lower() in ("comment", "elaborate"):
+            # "would not comment on reports that ...": declining to comment is CAMEO's 011
+            negated, refusal, code = False, None, "011"
+            notes.append("declined to comment: 010 -> 011")
         date_ref = _clause_date(trigger, dates)
         date = date_ref.value if date_ref and date_ref.value else (published.isoformat() if published else None)
         if date_ref is not None:
@@ -559,7 +569,11 @@ class EventCoder:
                                         target.type == source.type == "STATE"
                                         and code[:2] not in DOMESTIC_ROOTS)):
                 continue
-            if target is not None and code[:2] in ("03", "07", "08", "12") and _own_apparatus(source, target):
+            if target is not None and not home and code[:2] in VERBAL_ROOTS and source.country and \
+                    target.code == source.country and \
+                    target.type == "STATE" and (source.type == "STATE" or source.code[3:6] in ("GOV", "MIL")):
+                continue  # "Kenya's government denied that it had sent troops": no act on its own state
+            if target is not None and code[:2] in ("01", "03", "07", "08", "12") and _own_apparatus(source, target):
                 continue  # "Israel refused to withdraw its troops": a state's own forces are no target
             if target is None:
                 continue  # CAMEO events name a target; a source acting on nothing is not coded
