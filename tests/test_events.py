@@ -534,3 +534,18 @@ def test_a_state_does_not_deny_or_appeal_to_itself_but_may_yield_at_home(pipelin
 def test_declining_to_comment_is_011(pipeline):
     events = coded(pipeline, "Egypt declined to comment on the Israeli proposal.", dt.date(2024, 5, 14))
     assert [e[:3] for e in events] == [("EGY", "ISR", "011")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a town the gazetteer knows gives armed men their country, and "the city of Gao" is no person
+    ("Rebels attacked an army base near the northern city of Gao on Sunday.", ("MLIREB", "MLIMIL", "190")),
+    ("Gunmen killed ten worshippers at a church in Maiduguri on Sunday.", ("NGAUAF", "NGA", "190")),
+])
+def test_armed_men_take_the_country_of_the_town_they_act_in(pipeline, text, expected):
+    assert expected in {e[:3] for e in coded(pipeline, text, dt.date(2024, 5, 14))}
+
+
+def test_troops_from_two_countries_act_for_both(pipeline):
+    events = coded(pipeline, "Troops from India and Mongolia began joint exercises near Ulaanbaatar on Monday.",
+                   dt.date(2024, 7, 1))
+    assert {e[:3] for e in events} == {("INDMIL", "MNGMIL", "062"), ("MNGMIL", "INDMIL", "062")}

@@ -57,7 +57,7 @@ class Pipeline:
     @property
     def resolver(self) -> ActorResolver:
         if self._resolver is None:
-            self._resolver = ActorResolver(self.knowledge, self.nlp.make_doc)
+            self._resolver = ActorResolver(self.knowledge, self.nlp.make_doc, locate=self.gazetteer.country_of)
         return self._resolver
 
     @property

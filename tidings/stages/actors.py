@@ -80,13 +80,17 @@ LOCAL_AGENT_WORDS = {"gunmen", "militants", "fighters", "insurgents", "attackers
                      "authorities", "officials", "legislators", "judges", "rioters", "strikers", "unions",
                      "separatists", "kidnappers", "bandits", "officers", "troopers", "teachers", "doctors",
                      "journalists", "protestors", "mob", "mobs", "youths", "opposition supporters", "guards",
-                     "jailers", "pirates", "gangs", "gangsters", "smugglers", "traffickers", "looters"}
+                     "jailers", "pirates", "gangs", "gangsters", "smugglers", "traffickers", "looters", "rebels",
+                     "protesters", "demonstrators", "civilians"}
 # Agent words that, without a country word, take the country the sentence is about:
 # "Abhisit said the government would not back down", "Koizumi told parliament".
 CONTEXT_AGENT_WORDS = {"government", "administration", "cabinet", "parliament", "legislature", "congress", "senate",
                        "military", "army", "troops", "forces", "police", "opposition", "protesters",
                        "demonstrators", "rebels", "court", "prosecutors", "lawmakers", "ministry",
                        "civilians"} | LOCAL_AGENT_WORDS
+# Nouns whose "of"-phrase names a place: "the city of Gao", "the province of Sulu".
+SETTLEMENT_NOUNS = {"city", "town", "village", "province", "region", "district", "state", "port", "capital",
+                    "island", "islands", "county", "municipality", "governorate", "department", "area"}
 # Prepositions whose object names where something happened, not who acted.
 LOCATIVE_PREPS = {"in", "at", "near", "across", "throughout", "inside", "within", "outside", "around",
                   "from", "into", "through", "via", "towards", "toward"}
@@ -155,8 +159,11 @@ class _Match:
 class ActorResolver:
     """Resolves actor mentions in Docs; build once per process and reuse."""
 
-    def __init__(self, knowledge: Knowledge, make_doc) -> None:  # make_doc: str -> Doc (nlp.make_doc)
+    def __init__(self, knowledge: Knowledge, make_doc, locate=None) -> None:
+        # make_doc: str -> Doc (nlp.make_doc); locate: place name -> CAMEO country or None (the
+        # gazetteer), for agents that take the country of the town they act in
         self.kb = knowledge
+        self.locate = locate
         sample = make_doc("x")
         self.names = PhraseMatcher(sample.vocab, attr="ORTH")
         self.words = PhraseMatcher(sample.vocab, attr="LOWER")
@@ -204,6 +211,9 @@ class ActorResolver:
                 if kind == "person" and end - start == 1 and start > 0 and \
                         doc[start - 1].lower_ in ("in", "at", "near", "outside", "across", "around"):
                     continue  # "in Lagos" is the city, not the former Chilean president
+                if kind == "person" and start > 1 and doc[start - 1].lower_ == "of" and \
+                        doc[start - 2].lower_ in SETTLEMENT_NOUNS:
+                    continue  # "the northern city of Gao" is the city, not China's former minister
                 if kind == "person" and _part_of_longer_name(doc, start, end):
                     continue  # "Zhang" in "Zhang Weiming" is not the Zhang the knowledge knows
                 if kind in ("user", "uagent") and self.kb.layer_code("actor" if kind == "user" else "agent",
@@ -551,7 +561,7 @@ class ActorResolver:
                     and not (agent_start[token.i] > 0 and doc[agent_start[token.i] - 1].text == "-") \
                     and not any(t.i in used for c in token.lefts if c.dep_ in ("compound", "amod", "nmod", "poss")
                                 for t in c.subtree) \
-                    and not (low in LOCAL_AGENT_WORDS and _from_a_country(token, places)):
+                    and not _from_a_country(token, places):
                 # "Islamic State militants", "al Shabaab fighters": the named group is the actor
                 # "Beijing urged the new government": a government spoken to is another country's;
                 # "Koizumi told parliament", "forces fired at protesters": the country's own
@@ -581,6 +591,12 @@ class ActorResolver:
                     # through Barcelona")
                     sent = token.sent
                     here = [(s, c) for s, e, c in places if sent.start <= s < sent.end and c]
+                    if not here and low in LOCAL_AGENT_WORDS and self.locate is not None:
+                        # or a town the gazetteer knows: "Rebels attacked a base near the city of Gao"
+                        here = [(t.i, c) for t in sent if t.pos_ == "PROPN" and t.i not in used and
+                                (t.ent_type_ in ("GPE", "LOC") or (t.i > 1 and t.nbor(-1).lower_ == "of" and
+                                                                  t.nbor(-2).lower_ in SETTLEMENT_NOUNS))
+                                and (c := self.locate(t.text))][:1]
                     if not here and low in LOCAL_AGENT_WORDS:
                         # or the one nationality the sentence gives: "Gunmen killed the mayor of the
                         # Ecuadorean port city of Manta"

@@ -1218,7 +1218,7 @@ def _actors_at(token: Token, analysis: ActorAnalysis) -> list[ActorMention]:
 DELEGATE_NOUNS = {"minister", "leader", "president", "official", "officials", "delegation", "representative", "envoy", "head",
                   "chief", "diplomat", "ambassador", "spokesman", "spokeswoman", "spokesperson", "negotiator",
                   "government", "member", "counterpart", "premier", "commander", "authority", "delegate",
-                  "fighter", "militant", "soldier", "troop", "supporter", "officer", "agent", "unit", "gunman",
+                  "fighter", "militant", "soldier", "troop", "troops", "supporter", "officer", "agent", "unit", "gunman",
                   "loyalist", "militiaman", "police", "policeman",
                   # "thousands of Iranians", "a crowd of protesters"
                   "thousand", "hundred", "dozen", "ten", "million", "score", "crowd", "group", "number"}
@@ -1247,22 +1247,26 @@ def _subject_actors(subj: Token, analysis: ActorAnalysis) -> list[ActorMention]:
             if c.dep_ == "prep" and c.lower_ in ("of", "from"):
                 for p in c.children:
                     if p.dep_ == "pobj":
-                        found = _actors_at(p, analysis) or _countries_named(p, analysis)
+                        found = _actors_at(p, analysis) or _countries_named(p, analysis, subj)
     return found
 
 
-def _countries_named(token: Token, analysis: ActorAnalysis) -> list[ActorMention]:
-    """'officials from Vietnam and Laos': the countries a delegate comes from, named as places."""
+def _countries_named(token: Token, analysis: ActorAnalysis, delegate: Token) -> list[ActorMention]:
+    """'officials from Vietnam and Laos', 'troops from India and Mongolia': the countries delegates
+    come from, named as places."""
+    sector = DELEGATE_SECTORS.get(delegate.lemma_.lower(), "GOV")
     out = []
     for t in (token, *token.conjuncts):
         for s, e, country in analysis.place_spans:
             if s <= t.i < e and country and e - s <= 4:
-                out.append(ActorMention(text=t.text, start=t.idx, end=t.idx + len(t.text), code=country + "GOV",
-                                        name=f"{country} government", type="AGENT", country=country,
+                out.append(ActorMention(text=t.text, start=t.idx, end=t.idx + len(t.text), code=country + sector,
+                                        name=f"{country} {delegate.text}", type="AGENT", country=country,
                                         reason=f"delegates from {t.text!r}"))
     return out
 
 
+DELEGATE_SECTORS = {"troop": "MIL", "troops": "MIL", "soldier": "MIL", "force": "MIL", "forces": "MIL",
+                    "officer": "MIL", "unit": "MIL", "police": "COP", "policeman": "COP"}
 # Nouns whose infinitive is the purpose of the clause's subject: "in order to", "in a bid to".
 PURPOSE_NOUNS = {"order", "effort", "bid", "attempt", "push", "drive", "way"}
 

@@ -39,11 +39,20 @@ class Gazetteer:
         iso2_to_code = {c.iso2: c.code for c in knowledge.countries.values() if c.iso2}
         self._by_name: dict[str, _Entry] = {}
         in_country: dict[tuple[str, str], _Entry] = {}  # (CAMEO country, lower-case name) -> city
-        for city in cache.get_cities().values():
+        primary: set[str] = set()  # names that are some city's own name
+        cities = cache.get_cities().values()
+        for city in cities:
+            primary.add(city["name"].lower())
+        for city in cities:
             entry = _Entry(city["name"], iso2_to_code.get(city["countrycode"]), city["latitude"],
                            city["longitude"], int(city["population"]))
             for name in {city["name"], *(n for n in city.get("alternatenames", ()) if n.isascii())}:
                 key = name.lower()
+                own = key == city["name"].lower()
+                if key in primary and not own:
+                    # a city's own name beats another's variant: "Gao" is Mali's Gao, whatever
+                    # larger town lists "Gao" among its other names
+                    continue
                 old = self._by_name.get(key)
                 if old is None or old.population < entry.population:
                     self._by_name[key] = entry
@@ -83,6 +92,11 @@ class Gazetteer:
 
     def lookup(self, name: str) -> _Entry | None:
         return self._by_name.get(name.lower().removeprefix("the "))
+
+    def country_of(self, name: str) -> str | None:
+        """The CAMEO country of the place called ``name``, if the gazetteer knows it."""
+        entry = self.lookup(name)
+        return entry.country if entry is not None else None
 
 
 def find_places(doc: Doc, analysis: ActorAnalysis, gazetteer: Gazetteer) -> list[tuple[Place, int]]:
