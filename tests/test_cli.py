@@ -118,6 +118,14 @@ def test_explain_shows_the_parse_actors_and_candidates(run):
     assert "KEPT ISR -> IRN 190" in out and "negated" in out and "reciprocal" in out
 
 
+def test_explain_reads_a_sentence_as_wire_copy(run):
+    # the dateline is cut as `tidings evaluate` cuts it, so "MANILA" is no subject
+    result = run("explain", "MANILA, Aug 7 (Reuters) - China accused the Philippines of ramming a vessel.",
+                 "--published", "2024-08-07")
+    assert "dateline cut" in result.stdout
+    assert "KEPT CHN -> PHL 112" in result.stdout
+
+
 def test_evaluate_reports_scores_per_level_and_root(run, tmp_path):
     gold = tmp_path / "gold.jsonl"
     gold.write_text("\n".join(json.dumps(x) for x in [

@@ -504,11 +504,17 @@ def explain(ctx: click.Context, sentence: str, published: str | None) -> None:
     from .pipeline import Pipeline
     from .records import CleanText
 
+    from .stages.clean import cut_dateline
+
     day = _day(published)
     pipeline = Pipeline(_settings(ctx))
-    doc = pipeline.nlp(sentence)
+    # read as wire copy, as `tidings evaluate` reads it: "MANILA, Aug 7 (Reuters) -" is no part of it
+    text, _, _, cut = cut_dateline(sentence, day)
+    if cut:
+        click.echo(cut)
+    doc = pipeline.nlp(text)
     clean = CleanText(id="explain", origin="explain", title=None, source=None, published=day, url=None,
-                      text=sentence)
+                      text=text)
     trace: list[str] = []
     article = pipeline.analyse(doc, clean, trace=trace)
     click.echo("Parse")

@@ -57,7 +57,7 @@ _PLACE_DATELINE = re.compile(
     r"^\s*(?P<place>[A-Z][A-Z.'’ -]{2,40}?[A-Z.])(?:,\s*(?P<date>" + _MONTH_RX + r"\s+\d{1,2}(?:,?\s+(?:19|20)\d{2})?))?"
     r"\s*" + _DASH + r"\s+")
 
-__all__ = ["clean_document"]
+__all__ = ["clean_document", "cut_dateline"]
 
 
 def clean_document(doc: Document) -> CleanText:
@@ -75,7 +75,7 @@ def clean_document(doc: Document) -> CleanText:
         notes.append("html: main content by trafilatura")
     body, header_title, header_date, line_notes = _split_lines(content)
     notes.extend(line_notes)
-    body, dl_source, dl_date, dl_note = _cut_dateline(body, header_date or published or doc.published)
+    body, dl_source, dl_date, dl_note = cut_dateline(body, header_date or published or doc.published)
     end_marker = _END_MARKER.search(body)
     if end_marker and end_marker.start() > 0:
         notes.append(f"end marker cut: {end_marker.group(0).strip()!r}")
@@ -187,7 +187,9 @@ def _is_furniture(line: str, counts: Counter[str]) -> bool:
     return not _SENTENCE_END.search(line) and _words(line) < MIN_BODY_WORDS
 
 
-def _cut_dateline(body: str, known: dt.date | None) -> tuple[str, str | None, dt.date | None, str | None]:
+def cut_dateline(body: str, known: dt.date | None) -> tuple[str, str | None, dt.date | None, str | None]:
+    """Cut a wire dateline ("MOSCOW, Dec 15 (Reuters) -") from the start of ``body``: the rest, the
+    agency it names, the date it gives (read against ``known``) and a note of what was cut."""
     m = _DATELINE.match(body)
     if m and (m.group("place") or m.group("date") or len(m.group("source")) <= 12):
         date = _dateline_date(m.group("date"), known)
