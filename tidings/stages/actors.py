@@ -81,7 +81,8 @@ LOCAL_AGENT_WORDS = {"gunmen", "militants", "fighters", "insurgents", "attackers
                      "separatists", "kidnappers", "bandits", "officers", "troopers", "teachers", "doctors",
                      "journalists", "protestors", "mob", "mobs", "youths", "opposition supporters", "guards",
                      "jailers", "pirates", "gangs", "gangsters", "smugglers", "traffickers", "looters", "rebels",
-                     "protesters", "demonstrators", "civilians"}
+                     "protesters", "demonstrators", "civilians", "men", "inmates", "prisoners", "detainees",
+                     "truckers", "drivers", "worshippers"}
 # Agent words that, without a country word, take the country the sentence is about:
 # "Abhisit said the government would not back down", "Koizumi told parliament".
 CONTEXT_AGENT_WORDS = {"government", "administration", "cabinet", "parliament", "legislature", "congress", "senate",
