@@ -539,7 +539,7 @@ def test_declining_to_comment_is_011(pipeline):
 @pytest.mark.parametrize("text, expected", [
     # a town the gazetteer knows gives armed men their country, and "the city of Gao" is no person
     ("Rebels attacked an army base near the northern city of Gao on Sunday.", ("MLIREB", "MLIMIL", "190")),
-    ("Gunmen killed ten worshippers at a church in Maiduguri on Sunday.", ("NGAUAF", "NGA", "190")),
+    ("Gunmen killed ten worshippers at a church in Maiduguri on Sunday.", ("NGAUAF", "NGACVL", "190")),
 ])
 def test_armed_men_take_the_country_of_the_town_they_act_in(pipeline, text, expected):
     assert expected in {e[:3] for e in coded(pipeline, text, dt.date(2024, 5, 14))}
