@@ -573,7 +573,7 @@ class ActorResolver:
                 # a country named as where things happen counts as a place: "in Pakistan's southwest"
                 here += [(a.start, a.mention.country) for a in timeline
                          if sent.start <= a.start < sent.end and a.mention.type == "STATE" and a.mention.country
-                         and _in_place(doc[a.head])]
+                         and names_where(doc[a.head])]
                 here.sort()
                 country = None
                 if low in LOCAL_AGENT_WORDS and here:
@@ -908,11 +908,13 @@ def _from_a_country(token: Token, places: list[tuple[int, int, str]]) -> bool:
                for c in token.children)
 
 
-def _in_place(token: Token) -> bool:
-    """Whether a word names where something happens: "in Pakistan", "in Pakistan's southwest"."""
+def names_where(token: Token) -> bool:
+    """Whether a word names where something happens: "in Pakistan", "in Pakistan's southwest",
+    "near Pakistan's Quetta"."""
     while token.dep_ in ("poss", "compound") and token.head is not token:
         token = token.head
-    return token.dep_ == "pobj" and token.head.lower_ in ("in", "across", "throughout", "inside", "within")
+    return token.dep_ == "pobj" and token.head.lower_ in ("in", "across", "throughout", "inside", "within",
+                                                          "near", "outside", "at")
 
 
 def _article_country(before: list[ResolvedActor]) -> ActorMention | None:

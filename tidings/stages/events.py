@@ -37,7 +37,7 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from ..knowledge import Knowledge, VerbEntry
 from ..records import ActorMention, DateRef, Event, Place, Span
-from .actors import LOCATIVE_PREPS, ActorAnalysis
+from .actors import LOCATIVE_PREPS, ActorAnalysis, names_where
 
 __all__ = ["EventCoder", "MODALITIES"]
 
@@ -392,7 +392,7 @@ class EventCoder:
             if country is None:
                 # "in Pakistan's Quetta", where the city is not in the gazetteer: the country named there
                 named = {a.mention.country for a in analysis.actors if a.mention.type == "STATE"
-                         and sent.start <= a.start < sent.end and _locative(found.trigger.doc[a.head])}
+                         and sent.start <= a.start < sent.end and names_where(found.trigger.doc[a.head])}
                 country = next(iter(named)) if len(named) == 1 else None
             if country is None and len(victims) == 1 and found.passive:
                 country = next(iter(victims))
@@ -923,13 +923,6 @@ DOER_OF_NOUNS = {"withdrawal", "pullout", "pull-out", "departure", "arrival", "v
 # Nouns for strained relations whose "with"-object is the other side: "tensions with India".
 TENSION_NOUNS = {"tension", "tensions", "standoff", "stand-off", "dispute", "row", "confrontation", "hostility",
                  "hostilities", "feud", "rivalry", "spat"}
-
-
-def _locative(token: Token) -> bool:
-    """Whether a word names where something happened: 'in Pakistan', 'in Pakistan's Quetta'."""
-    while token.dep_ in ("poss", "compound") and token.head is not token:
-        token = token.head
-    return token.dep_ == "pobj" and token.head.lower_ in ("in", "near", "outside", "inside", "across", "at")
 
 
 def _own_apparatus(source: ActorMention, target: ActorMention) -> bool:
