@@ -196,3 +196,14 @@ def test_regions_are_places_in_their_country(pipeline, text, expected):
     article = pipeline.extract_text(text, published=dt.date(2023, 8, 1), clean=False)
     assert [(p.name, p.country) for p in article.places] == expected
     assert not any(m.text in ("Tigray", "Punjab", "Plateau") for m in article.actors)
+
+
+@pytest.mark.parametrize("text, code", [
+    ("CODECO militiamen attacked a displacement camp.", "CODREBCDC"),
+    ("Fano fighters seized the town.", "ETHREBFAN"),
+    ("The New People's Army ambushed soldiers.", "PHLREBNPA"),
+    ("Kurdish Peshmerga forces repelled the attack.", "IRQMILPSH"),
+])
+def test_armed_groups_have_their_own_codes(pipeline, text, code):
+    article = pipeline.extract_text(text, published=dt.date(2024, 5, 14), clean=False)
+    assert code in {m.code for m in article.actors}
