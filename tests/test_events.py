@@ -549,3 +549,8 @@ def test_troops_from_two_countries_act_for_both(pipeline):
     events = coded(pipeline, "Troops from India and Mongolia began joint exercises near Ulaanbaatar on Monday.",
                    dt.date(2024, 7, 1))
     assert {e[:3] for e in events} == {("INDMIL", "MNGMIL", "062"), ("MNGMIL", "INDMIL", "062")}
+
+
+def test_each_other_is_each_towards_the_other(pipeline):
+    events = coded(pipeline, "Ethiopia and Eritrea blamed each other for the border clashes.", dt.date(2024, 5, 14))
+    assert {e[:3] for e in events} == {("ETH", "ERI", "112"), ("ERI", "ETH", "112")}

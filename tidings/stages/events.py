@@ -560,7 +560,8 @@ class EventCoder:
         # a state's act on itself stands only where the act is domestic ("declared a state of
         # emergency in the Amhara region": the target is the country of the place)
         home = code[:2] in DOMESTIC_ROOTS or code in DOMESTIC_CODES
-        pairs = _pairs(found.sources, targets, code, mutual=trigger.lemma_.lower() in MUTUAL_LEMMAS or ended)
+        pairs = _pairs(found.sources, targets, code, mutual=trigger.lemma_.lower() in MUTUAL_LEMMAS or ended
+                       or _each_other(trigger))
         out = []
         for source, target, this_code, pair_note in pairs:
             if target is not None and not domestic and (target.code == source.code and
@@ -923,6 +924,15 @@ DOER_OF_NOUNS = {"withdrawal", "pullout", "pull-out", "departure", "arrival", "v
 # Nouns for strained relations whose "with"-object is the other side: "tensions with India".
 TENSION_NOUNS = {"tension", "tensions", "standoff", "stand-off", "dispute", "row", "confrontation", "hostility",
                  "hostilities", "feud", "rivalry", "spat"}
+
+
+def _each_other(trigger: Token) -> bool:
+    """'Armenia and Azerbaijan accused each other', 'criticised one another's handling': reciprocal."""
+    for t in _own_subtree(trigger):
+        if (t.lower_ == "other" and t.i > 0 and t.nbor(-1).lower_ == "each") or \
+                (t.lower_ == "another" and t.i > 0 and t.nbor(-1).lower_ == "one"):
+            return True
+    return False
 
 
 def _own_apparatus(source: ActorMention, target: ActorMention) -> bool:
