@@ -82,7 +82,7 @@ LOCAL_AGENT_WORDS = {"gunmen", "militants", "fighters", "insurgents", "attackers
                      "journalists", "protestors", "mob", "mobs", "youths", "opposition supporters", "guards",
                      "jailers", "pirates", "gangs", "gangsters", "smugglers", "traffickers", "looters", "rebels",
                      "protesters", "demonstrators", "civilians", "men", "inmates", "prisoners", "detainees",
-                     "truckers", "drivers", "worshippers"}
+                     "truckers", "drivers", "worshippers", "members"}
 # Agent words that, without a country word, take the country the sentence is about:
 # "Abhisit said the government would not back down", "Koizumi told parliament".
 CONTEXT_AGENT_WORDS = {"government", "administration", "cabinet", "parliament", "legislature", "congress", "senate",
