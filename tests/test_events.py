@@ -554,3 +554,9 @@ def test_troops_from_two_countries_act_for_both(pipeline):
 def test_each_other_is_each_towards_the_other(pipeline):
     events = coded(pipeline, "Ethiopia and Eritrea blamed each other for the border clashes.", dt.date(2024, 5, 14))
     assert {e[:3] for e in events} == {("ETH", "ERI", "112"), ("ERI", "ETH", "112")}
+
+
+def test_they_after_two_subjects_is_both(pipeline):
+    events = coded(pipeline, "Britain and Canada said they could impose targeted sanctions on Israeli ministers.",
+                   dt.date(2024, 5, 21))
+    assert {(e[0], e[1][:3], e[2]) for e in events} == {("GBR", "ISR", "1312"), ("CAN", "ISR", "1312")}

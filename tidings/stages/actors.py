@@ -108,7 +108,7 @@ ROLE_NOUNS = {"spokesman", "spokeswoman", "spokesperson", "minister", "envoy", "
               "governor", "general", "commander", "senator", "speaker", "adviser", "advisor"}
 PRONOUNS = {"he", "she", "him", "her"}
 # Words that may refer back to an actor named before (see ActorResolver._references).
-CANDIDATE_WORDS = PRONOUNS | {"it"} | set(GROUP_NOUNS) | set(ORG_REFERENCES) | CONTEXT_AGENT_WORDS | ROLE_NOUNS
+CANDIDATE_WORDS = PRONOUNS | {"it", "they"} | set(GROUP_NOUNS) | set(ORG_REFERENCES) | CONTEXT_AGENT_WORDS | ROLE_NOUNS
 # Agent sectors that stand for the state's executive: "Biden administration" → USAGOV.
 GOV_SECTORS = {"GOV"}
 JUST_ENDED = dt.timedelta(days=31)
@@ -651,6 +651,26 @@ class ActorResolver:
                     m = near[-1].mention
                     found.append(_actor(doc, token.i, token.i + 1, token.i, m.code, m.name, m.type, m.country,
                                         f"pronoun 'it' -> {m.name} ({m.text!r} at {m.start})"))
+            elif low == "they" and token.dep_ in ("nsubj", "nsubjpass") and token.pos_ == "PRON":
+                # "Britain and Canada said they could impose sanctions": the coordinated subject before,
+                # within this sentence or the one before; a lone plural stays unresolved
+                window = _previous_sentence_start(token)
+                subjects = [a for a in before if a.start >= window and not a.members
+                            and a.dep in ("nsubj", "nsubjpass")]
+                if subjects:
+                    head = doc[subjects[-1].head]
+                    group = [a for a in before if a.start >= window and not a.members
+                             and (a is subjects[-1] or doc[a.head] in head.conjuncts)]
+                    if len(group) >= 2:
+                        names = " and ".join(a.mention.name for a in group)
+                        mentions = tuple(ActorMention(text=token.text, start=token.idx,
+                                                      end=token.idx + len(token.text), code=a.mention.code,
+                                                      name=a.mention.name, type=a.mention.type,
+                                                      country=a.mention.country,
+                                                      reason=f"pronoun 'they' -> {names}")
+                                         for a in group)
+                        found.append(ResolvedActor(mention=mentions[0], start=token.i, end=token.i + 1,
+                                                   head=token.i, members=mentions))
             elif low in PRONOUNS and token.pos_ == "PRON":
                 # "Pompeo met Cavusoglu and warned him": an object pronoun is not its clause's subject
                 bound = _clause_subjects(token) if token.dep_ in ("dobj", "pobj", "dative", "iobj") else set()
