@@ -140,6 +140,7 @@ class Knowledge:
     persons_by_alias: dict[str, list[str]] = field(default_factory=dict)
     layer_by_text: dict[tuple[str, str], list[LayerEntry]] = field(default_factory=dict)
     regions: list[Region] = field(default_factory=list)
+    region_phrases: dict[str, frozenset[str]] = field(default_factory=dict)  # phrase -> its countries
 
     def __post_init__(self) -> None:
         by_person: dict[str, list[Term]] = defaultdict(list)
@@ -154,6 +155,12 @@ class Knowledge:
         for entry in self.layer:
             by_text[(entry.kind, entry.text)].append(entry)
         self.layer_by_text = dict(by_text)
+        # a phrase two countries' regions share ("Punjab") keeps both, for the text to decide
+        by_phrase: dict[str, set[str]] = defaultdict(set)
+        for region in self.regions:
+            for phrase in region.phrases():
+                by_phrase[phrase].add(region.country)
+        self.region_phrases = {k: frozenset(v) for k, v in by_phrase.items()}
 
     def layer_code(self, kind: str, text: str, on: dt.date) -> LayerEntry | None:
         """The user layer's code for ``text`` on the day ``on``: a dated entry first, else an undated one."""

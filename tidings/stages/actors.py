@@ -21,7 +21,7 @@ Order of the steps (``ActorResolver.resolve``):
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter, defaultdict
+from collections import Counter
 from dataclasses import dataclass
 
 from spacy.matcher import PhraseMatcher
@@ -186,11 +186,7 @@ class ActorResolver:
         for word, sector in knowledge.agents.items():
             add(self.words, f"agent|{sector}", {word})
         # regions are places: a name in two countries ("Punjab") keeps both, for the text to decide
-        region_countries: dict[str, set[str]] = defaultdict(set)
-        for region in knowledge.regions:
-            for phrase in region.phrases():
-                region_countries[phrase].add(region.country)
-        for phrase, codes in region_countries.items():
+        for phrase, codes in knowledge.region_phrases.items():
             add(self.names, f"region|{','.join(sorted(codes))}", {phrase})
         for word, office in TITLE_OFFICES.items():
             add(self.words, f"title|{office}", {word})
@@ -569,48 +565,39 @@ class ActorResolver:
                 bound = _clause_subjects(token) if token.dep_ in ("dobj", "pobj", "dative") and \
                     agents_at[token.i] == "GOV" else set()
                 sent = token.sent
-                here = [(s, c) for s, e, c in places if sent.start <= s < sent.end and c]
-                # a country named as where things happen counts as a place: "in Pakistan's southwest"
-                here += [(a.start, a.mention.country) for a in timeline
-                         if sent.start <= a.start < sent.end and a.mention.type == "STATE" and a.mention.country
-                         and names_where(doc[a.head])]
-                here.sort()
+                in_places = [(s, c) for s, e, c in places if sent.start <= s < sent.end and c]
+                local = low in LOCAL_AGENT_WORDS
                 country = None
-                if low in LOCAL_AGENT_WORDS and here:
-                    s, c = here[0]
-                    place_span = doc[s:s + 1]
-                    country = ActorMention(text=place_span.text, start=place_span.start_char,
-                                           end=place_span.end_char, code=c, name=c, type="STATE", country=c)
+                if local:
+                    # where they act, a country named as where counting too: "in Pakistan's southwest"
+                    here = sorted(in_places + [(a.start, a.mention.country) for a in timeline
+                                               if sent.start <= a.start < sent.end and a.mention.type == "STATE"
+                                               and a.mention.country and names_where(doc[a.head])])
+                    country = _country_named_at(doc, *here[0]) if here else None
                 country = country or _article_country([a for a in before if a.head not in bound])
                 if country is None:
                     # first thing in the article: the country its sentence names later
-                    sent = token.sent
                     country = _article_country([a for a in actors if sent.start <= a.start < sent.end
                                                 and a.start > token.i])
                 if country is None:
                     # no country named yet: the place the sentence is set in ("demonstrators marched
                     # through Barcelona")
-                    sent = token.sent
-                    here = [(s, c) for s, e, c in places if sent.start <= s < sent.end and c]
-                    if not here and low in LOCAL_AGENT_WORDS and self.locate is not None:
+                    here = in_places
+                    if not here and local and self.locate is not None:
                         # or a town the gazetteer knows: "Rebels attacked a base near the city of Gao"
                         here = [(t.i, c) for t in sent if t.pos_ == "PROPN" and t.i not in used and
                                 (t.ent_type_ in ("GPE", "LOC") or (t.i > 1 and t.nbor(-1).lower_ == "of" and
                                                                   t.nbor(-2).lower_ in SETTLEMENT_NOUNS))
                                 and (c := self.locate(t.text))][:1]
-                    if not here and low in LOCAL_AGENT_WORDS:
+                    if not here and local:
                         # or the one nationality the sentence gives: "Gunmen killed the mayor of the
                         # Ecuadorean port city of Manta"
-                        nations = {m.key for m in matches if m.kind == "adjective"
-                                   and sent.start <= m.span.start < sent.end}
-                        if len(nations) == 1:
-                            here = [(m.span.start, m.key) for m in matches if m.kind == "adjective"
-                                    and sent.start <= m.span.start < sent.end][:1]
+                        nations = [m for m in matches
+                                   if m.kind == "adjective" and sent.start <= m.span.start < sent.end]
+                        if len({m.key for m in nations}) == 1:
+                            here = [(nations[0].span.start, nations[0].key)]
                     if here:
-                        s, c = here[0]
-                        place_span = doc[s:s + 1]
-                        country = ActorMention(text=place_span.text, start=place_span.start_char,
-                                               end=place_span.end_char, code=c, name=c, type="STATE", country=c)
+                        country = _country_named_at(doc, *here[0])
                 if country is not None:
                     sector = agents_at[token.i]
                     start = agent_start[token.i]
@@ -920,6 +907,13 @@ def _previous_sentence_start(token: Token) -> int:
     return token.doc[sent.start - 1].sent.start
 
 
+def _country_named_at(doc: Doc, start: int, country: str) -> ActorMention:
+    """The country of the place or nationality word at token ``start``, as the mention it came from."""
+    word = doc[start:start + 1]
+    return ActorMention(text=word.text, start=word.start_char, end=word.end_char, code=country, name=country,
+                        type="STATE", country=country)
+
+
 def _from_a_country(token: Token, places: list[tuple[int, int, str]]) -> bool:
     """'officials from Vietnam and Laos': the agents' countries are named; the events stage reads them."""
     return any(c.dep_ == "prep" and c.lower_ in ("from", "of") and
@@ -1006,4 +1000,3 @@ def _group_members(before: list[ResolvedActor], kind: str, names: dict[str, str]
                                     country=key, reason=m.reason))
         return out
     return [first[k] for k in top]
-

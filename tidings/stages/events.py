@@ -373,9 +373,9 @@ class EventCoder:
     # -- steps 3 to 5 ---------------------------------------------------------
     def _events(self, found: _Found, sent: SpacySpan, dates: list[DateRef], published: dt.date | None,
                 places: list[tuple[Place, int]], analysis: ActorAnalysis) -> list[Event]:
+        place = _event_place(found.trigger, places)
         if not found.sources and found.entry.code[:2] == "14" and _crowd_subject(found.trigger):
             # "Thousands of people protested in Yangon": the people of the country where they marched
-            place = _event_place(found.trigger, places)
             if place is not None and place.country:
                 crowd = ActorMention(text=place.text, start=place.start, end=place.end, code=place.country + "CVL",
                                      name=f"people in {place.name}", type="AGENT", country=place.country,
@@ -386,7 +386,6 @@ class EventCoder:
             # "A car bomb exploded outside a police station in Pakistan's Bannu district", "Fico was shot
             # in an assassination attempt in Handlova": attackers no one names, in the country where
             # it happened (and, for a victim named, that victim's own country)
-            place = _event_place(found.trigger, places)
             victims = {m.country for m in found.targets if m.country}
             country = place.country if place is not None and place.country else None
             if country is None:
@@ -423,7 +422,6 @@ class EventCoder:
         trigger = found.trigger
         code = found.entry.code
         if deployed:
-            place = _event_place(trigger, places)
             if code in ("074", "0861") and (place is None or place.country == found.sources[0].country):
                 code = deployed  # at home: a show of police or military power, not peacekeeping
         notes = [found.entry.label, f"source: {found.source_path}", f"target: {found.target_path or 'none'}"]
@@ -519,7 +517,6 @@ class EventCoder:
             if new and new in self.kb.cameo:
                 notes.append(f"{modality} {code} -> {'threat' if new[:2] == '13' else 'intent'} {new}")
                 code = new
-        place = _event_place(trigger, places)
         targets = found.targets
         if not targets and "place" in found.entry.targets and place is not None and place.country:
             # "struck nine sites in Pakistan", "arrived in Islamabad for talks": the country of the place
@@ -538,8 +535,11 @@ class EventCoder:
             if rival:
                 targets = rival
                 notes[2] = f"target: the other side of the tensions ({rival[0].text!r})"
+        # acts at home: a state's act on itself stands only for these ("declared a state of emergency
+        # in the Amhara region": the target is the country of the place)
+        home = code[:2] in DOMESTIC_ROOTS or code in DOMESTIC_CODES
         domestic = False
-        if not targets and (code[:2] in DOMESTIC_ROOTS or code in DOMESTIC_CODES or
+        if not targets and (home or
                             (code in PLACED_DOMESTIC_CODES and place is not None
                              and place.country == found.sources[0].country)):
             # protests and coercion with no one named are aimed at the country where they happen
@@ -552,14 +552,10 @@ class EventCoder:
                  and first.code[3:6] in HOME_SECTORS else None)
             if country:
                 domestic = True
-                first = found.sources[0]
                 targets = [ActorMention(text=first.text, start=first.start, end=first.end, code=country,
                                         name=country, type="STATE", country=country,
                                         reason=f"domestic: {code} with no target is aimed at {country}")]
                 notes[2] = f"target: {country}, where the {code} act happens"
-        # a state's act on itself stands only where the act is domestic ("declared a state of
-        # emergency in the Amhara region": the target is the country of the place)
-        home = code[:2] in DOMESTIC_ROOTS or code in DOMESTIC_CODES
         pairs = _pairs(found.sources, targets, code, mutual=trigger.lemma_.lower() in MUTUAL_LEMMAS or ended
                        or _each_other(trigger))
         out = []

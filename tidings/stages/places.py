@@ -79,15 +79,15 @@ class Gazetteer:
 
         # regions: their names in every form the actor stage matches; a name two countries share
         # ("Punjab") is no one's here, and a region does not displace a country or capital
-        region_countries: dict[str, set[str]] = {}
-        for region in knowledge.regions:
-            for phrase in region.phrases():
-                region_countries.setdefault(phrase.lower(), set()).add(region.country)
+        countries_of: dict[str, set[str]] = {}
+        for phrase, codes in knowledge.region_phrases.items():
+            countries_of.setdefault(phrase.lower(), set()).update(codes)
+        shared = {key for key, codes in countries_of.items() if len(codes) > 1}
         for region in knowledge.regions:
             for phrase in region.phrases():
                 key = phrase.lower()
                 old = self._by_name.get(key)
-                if len(region_countries[key]) == 1 and (old is None or old.population < 10**9):
+                if key not in shared and (old is None or old.population < 10**9):
                     self._by_name[key] = _Entry(region.names[0], region.country, None, None, 0)
 
     def lookup(self, name: str) -> _Entry | None:
