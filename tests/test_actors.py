@@ -207,3 +207,16 @@ def test_regions_are_places_in_their_country(pipeline, text, expected):
 def test_armed_groups_have_their_own_codes(pipeline, text, code):
     article = pipeline.extract_text(text, published=dt.date(2024, 5, 14), clean=False)
     assert code in {m.code for m in article.actors}
+
+
+def test_civilians_take_the_country_of_the_town_named_by_its_nationality(pipeline):
+    article = pipeline.extract_text("Russian troops killed dozens of civilians in the Ukrainian town of Izium.",
+                                    published=dt.date(2022, 9, 20))
+    assert any(a.text == "civilians" and a.code == "UKRCVL" for a in article.actors)
+
+
+def test_a_short_name_that_is_a_country_names_the_country(pipeline):
+    # Luís Montenegro is Portugal's prime minister; "Montenegro" alone is the country
+    article = pipeline.extract_text("Montenegro extradited the fugitive to South Korea on Monday.",
+                                    published=dt.date(2024, 12, 31))
+    assert any(a.text == "Montenegro" and a.code == "MNE" for a in article.actors)

@@ -560,3 +560,93 @@ def test_they_after_two_subjects_is_both(pipeline):
     events = coded(pipeline, "Britain and Canada said they could impose targeted sanctions on Israeli ministers.",
                    dt.date(2024, 5, 21))
     assert {(e[0], e[1][:3], e[2]) for e in events} == {("GBR", "ISR", "1312"), ("CAN", "ISR", "1312")}
+
+
+def test_a_condemned_attack_is_coded_and_done_by_its_attacker_not_the_critic(pipeline):
+    events = {e[:3] for e in coded(pipeline, "Germany condemned a Russian drone attack on Kyiv.", dt.date(2024, 5, 1))}
+    assert ("DEU", "RUS", "111") in events
+    # the attack happened, by drones (aerial, 195), and Russia did it, not the one who condemned it
+    assert any(s == "RUS" and t.startswith("UKR") and c == "195" for s, t, c in events)
+    assert not any(s == "DEU" and c[:2] == "19" for s, t, c in events)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the target sits deeper inside the phrase the entry names
+    ("The United Nations opened an investigation into killings committed by Malian soldiers.", ("IGOUNO", "MLIMIL")),
+    ("Canada lifted its restrictions on drone parts bound for Turkey.", ("CAN", "TUR")),
+])
+def test_a_target_deeper_in_the_named_phrase(pipeline, text, expected):
+    assert expected in {e[:2] for e in coded(pipeline, text, dt.date(2024, 5, 1))}
+
+
+def test_a_place_phrase_inside_the_object_is_no_place_for_a_target(pipeline):
+    from tidings.stages.events import _under_place_phrase
+
+    def under(text, word, top):
+        doc = pipeline.nlp(text)
+        return _under_place_phrase(next(t for t in doc if t.text == word), next(t for t in doc if t.text == top))
+
+    # "produced in Brazil" says where the beef is from; "bound for Korea" and "from Georgia" say
+    # whose trade the restriction is aimed at
+    assert under("Japan eased its restrictions on beef produced in Brazil.", "Brazil", "beef")
+    assert not under("Japan eased its restrictions on beef bound for Korea.", "Korea", "beef")
+    assert not under("Russia lifted its ban on wine imports from Georgia.", "Georgia", "imports")
+
+
+def test_a_mock_raid_is_a_show_of_force(pipeline):
+    events = coded(pipeline, "Hezbollah fighters staged a mock raid on an Israeli army position near the border.",
+                   dt.date(2024, 5, 1))
+    assert any(s.startswith("LBN") and t.startswith("ISR") and c == "150" for s, t, c, *_ in events)
+    assert not any(c[:2] in ("18", "19") for s, t, c, *_ in events)
+
+
+@pytest.mark.parametrize("text", [
+    # a condition not yet met, a guess, an alleged act inside an accusation
+    "Washington ruled out easing sanctions on Caracas until Venezuela frees political prisoners.",
+    "Finnish officials said they did not expect Russia to deploy troops to the border.",
+    "Canada expelled Iran's ambassador after accusing Tehran of directing arson attacks on synagogues in Toronto.",
+])
+def test_acts_only_supposed_are_not_coded_as_done(pipeline, text):
+    events = coded(pipeline, text, dt.date(2024, 5, 1))
+    assert not any(c in ("084", "0841", "154", "190") and not neg and mod == "asserted"
+                   for s, t, c, neg, mod in events), events
+
+
+def test_would_not_hesitate_is_a_threat_not_a_negated_act(pipeline):
+    events = coded(pipeline, "Pakistan said it would not hesitate to use nuclear weapons against India.",
+                   dt.date(2024, 5, 1))
+    assert any(s == "PAK" and t == "IND" and c.startswith("138") and not neg for s, t, c, neg, mod in events)
+
+
+def test_an_exchange_of_fire_with_the_other_side_goes_both_ways(pipeline):
+    events = {e[:3] for e in coded(pipeline, "Indian troops exchanged fire with Pakistani soldiers in Kashmir.",
+                                   dt.date(2024, 5, 1))}
+    assert {("INDMIL", "PAKMIL", "193"), ("PAKMIL", "INDMIL", "193")} <= events
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the parser hangs the by-phrase on the object or the complement
+    ("Kosovo was recognised as a state by Bangladesh in 2017.", ("BGD", "KSV", "054")),
+    ("Ukraine was given a new package of artillery shells by Norway on Friday.", ("NOR", "UKR", "072")),
+])
+def test_a_passive_by_phrase_under_the_object_names_the_doer(pipeline, text, expected):
+    assert expected in {e[:3] for e in coded(pipeline, text, dt.date(2024, 5, 1))}
+
+
+def test_a_by_phrase_in_another_clause_is_not_the_doer(pipeline):
+    events = coded(pipeline, "Two Somali soldiers were killed when a bomb planted by al Shabaab militants struck "
+                             "their truck near Mogadishu.", dt.date(2024, 5, 1))
+    # al Shabaab planted the bomb; the killing is coded from the bomb, not from the by-phrase
+    assert not any(c == "190" for s, t, c, *_ in events)
+
+
+def test_a_drone_strike_as_subject_is_aerial(pipeline):
+    events = coded(pipeline, "A U.S. drone strike killed a senior Hezbollah commander in southern Lebanon.",
+                   dt.date(2024, 5, 1))
+    assert any(s == "USA" and c == "195" for s, t, c, *_ in events)
+
+
+def test_force_by_two_sides_against_the_country_of_one_is_coded(pipeline):
+    events = {e[:3] for e in coded(pipeline, "Turkish troops and allied Syrian rebels took control of the town of "
+                                             "Tal Abyad in northern Syria.", dt.date(2019, 10, 14))}
+    assert ("TURMIL", "SYR", "192") in events

@@ -145,9 +145,13 @@ class Knowledge:
     def __post_init__(self) -> None:
         by_person: dict[str, list[Term]] = defaultdict(list)
         by_alias: dict[str, set[str]] = defaultdict(set)
+        # a short name that is also a country's name ("Montenegro" for Luís Montenegro) names the country
+        places = {n for c in self.countries.values() for n in (c.name, *c.aliases, *c.capitals)}
         for term in self.terms:
             by_person[term.person].append(term)
             for alias in (term.person, *term.aliases):
+                if alias in places and alias != term.person:
+                    continue
                 by_alias[alias].add(term.person)
         self.terms_by_person = dict(by_person)
         self.persons_by_alias = {k: sorted(v) for k, v in by_alias.items()}

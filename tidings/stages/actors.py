@@ -572,7 +572,12 @@ class ActorResolver:
                     # where they act, a country named as where counting too: "in Pakistan's southwest"
                     here = sorted(in_places + [(a.start, a.mention.country) for a in timeline
                                                if sent.start <= a.start < sent.end and a.mention.type == "STATE"
-                                               and a.mention.country and names_where(doc[a.head])])
+                                               and a.mention.country and names_where(doc[a.head])]
+                                  # "in the Ukrainian town of Bucha": a nationality word on the place
+                                  + [(m.span.start, m.key) for m in matches if m.kind == "adjective"
+                                     and sent.start <= m.span.start < sent.end
+                                     and m.span.root.head.lower_ in SETTLEMENT_NOUNS
+                                     and names_where(m.span.root.head)])
                     country = _country_named_at(doc, *here[0]) if here else None
                 country = country or _article_country([a for a in before if a.head not in bound])
                 if country is None:
@@ -824,7 +829,9 @@ def _is_locative(span: Span) -> bool:
         if prep.lower_ in ("toward", "towards") and prep.head.pos_ in ("NOUN", "PROPN"):
             return False  # "policy toward North Korea"
         return True
-    return head.dep_ == "pobj" and head.head.lower_ == "to" and head.head.head.pos_ == "NOUN"  # "the road to Moscow"
+    # "the road to Moscow"; but "a warning to Iran", "aid to Ukraine" are aimed at a party
+    return head.dep_ == "pobj" and head.head.lower_ == "to" and head.head.head.pos_ == "NOUN" and \
+        head.head.head.lemma_.lower() not in ACT_NOUNS | {"warning", "message", "aid", "assistance", "threat"}
 
 
 _NAMED_THINGS = {"EVENT", "FAC", "WORK_OF_ART", "LAW", "PRODUCT", "ORG"}
@@ -874,6 +881,8 @@ def _acts(span: Span) -> bool:
         head = head.head
     if head.dep_ in ("nsubj", "nsubjpass", "dobj", "poss", "agent", "attr", "iobj", "dative"):
         return True
+    if head.dep_ == "pobj" and head.head.lower_ == "from":
+        return not _is_locative(span)  # "drew a protest from Beijing"
     return head.dep_ == "pobj" and head.head.lower_ in ("with", "between", "against", "by", "to", "on", "for")
 
 

@@ -56,6 +56,10 @@ FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 OBLIGATION_AUX = {"must", "should", "ought", "need"}
 POSSIBLE_AUX = {"can", "could", "may", "might", "would", "ca"}
 CONDITIONAL_MARKS = {"if", "unless"}
+# Verbs whose clause is a guess: "did not expect Russia to deploy troops".
+SPECULATIVE_VERBS = {"expect", "predict", "anticipate", "forecast", "speculate", "doubt", "imagine", "guess"}
+# "would not hesitate to use force": the negation affirms the act.
+DOUBLE_NEGATIVE_VERBS = {"hesitate"}
 # CAMEO's codes for the intent to do an act, by code first and then by root.
 # Intended or announced conflict is a threat (13x), by what is threatened: force (1381 blockade,
 # 1382 occupation, 1383 unconventional violence, 1384 conventional attack, 1385 mass violence),
@@ -100,7 +104,11 @@ MUTUAL_ROOTS = {"03", "04", "05", "06", "08"}
 # Verbs that code the act themselves when a nominal event is their object or subject.
 NOMINAL_GOVERNED = {"demand", "urge", "call", "seek", "propose", "want", "request", "ask", "appeal", "support",
                     "oppose", "push", "press", "broker", "mediate", "host", "offer", "rule", "reject", "refuse",
-                    "threaten", "warn", "accuse", "blame", "deny", "condemn", "denounce", "criticise", "criticize"}
+                    "threaten", "warn", "accuse", "blame", "deny"}
+# Verbs of reaction to an act someone else did: "condemned a Russian drone attack", "welcomed the
+# release of the hostages".
+REACTION_VERBS = {"condemn", "denounce", "criticise", "criticize", "deplore", "decry", "slam", "welcome", "praise",
+                  "hail", "applaud", "lament", "mourn", "regret", "protest"}
 # Verbs that end a nominal negotiation: "talks collapsed", "walked out of talks", "talks broke down".
 ENDED_BY = {"collapse", "break", "walk", "stall", "fail", "abandon", "suspend", "halt", "end", "pull", "quit",
             "withdraw", "leave"}
@@ -221,6 +229,14 @@ class EventCoder:
                 sources, spath = _noun_sources(token, analysis)
             elif passive:
                 sources, spath = _agent(token, analysis), "agent"
+                if not sources:
+                    # the parser hangs the by-phrase on the object: "Ukraine was given a package of
+                    # shells by Denmark", "recognised as a state by Spain"
+                    sources = next((found for t in _own_subtree(token) if t.dep_ in ("prep", "agent") and
+                                    t.lower_ == "by" and _within_phrase(t, token)
+                                    for p in t.children if p.dep_ == "pobj"
+                                    if (found := _actors_at(p, analysis))), [])
+                    spath = "by-phrase under the passive verb" if sources else spath
             else:
                 sources, spath = _subject(token, analysis)
             targets, tpath = _targets(entry, token, analysis, passive)
@@ -234,6 +250,10 @@ class EventCoder:
                     for c in token.children:
                         if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in ("NOUN", "PROPN"):
                             targets, tpath = _noun_sources(c, analysis)
+                            if not targets:
+                                # "the flight of two U.S. bombers drew a protest from Beijing"
+                                targets = _possessor(c, analysis) or _inner_actor(c, analysis)
+                                tpath = f"inside the subject {c.text!r}"
             if pos == "NOUN" and not sources:
                 sources = self._nationality(token)
                 spath = "nationality word on the event" if sources else spath
@@ -258,6 +278,8 @@ class EventCoder:
                     if targets:
                         tpath = f"nationality word on {thing.text!r}"
                         break
+            if not targets:
+                targets, tpath = _deep_target(entry, token, analysis, sources)
             return _Found(entry, token, sources, targets, spath, tpath, passive)
         return None
 
@@ -453,6 +475,12 @@ class EventCoder:
             # a people's protest is a demonstration, not a government's official complaint
             notes.append(f"protest by {found.sources[0].text!r}, a crowd: {code} -> 141")
             code = "141"
+        if code[:2] in ("18", "19", "20") and any(
+                c.dep_ == "amod" and c.lower_ in ("mock", "simulated") for t in (trigger, *_objects(trigger))
+                for c in t.children):
+            # "staged a mock raid on an Israeli position": a rehearsal is a show of force
+            notes.append(f"a mock act, a show of force: {code} -> 150")
+            code = "150"
         if code in ("190", "194") and _aerial(trigger, found.sources):
             # "Israeli warplanes struck ...", "killed in an air strike": aerial weapons
             notes.append("by aircraft, drones or missiles from the air: 190 -> 195")
@@ -557,7 +585,8 @@ class EventCoder:
                                         reason=f"domestic: {code} with no target is aimed at {country}")]
                 notes[2] = f"target: {country}, where the {code} act happens"
         pairs = _pairs(found.sources, targets, code, mutual=trigger.lemma_.lower() in MUTUAL_LEMMAS or ended
-                       or _each_other(trigger))
+                       or _each_other(trigger),
+                       both_ways=trigger.lemma_.lower() in MUTUAL_LEMMAS and found.target_path.startswith("with"))
         out = []
         for source, target, this_code, pair_note in pairs:
             if target is not None and not domestic and (target.code == source.code and
@@ -646,16 +675,24 @@ ALLEGING_VERBS = {"accuse", "blame", "charge", "deny", "allege", "dismiss", "ref
 
 
 def _alleged_by(trigger: Token) -> Token | None:
+    if trigger.pos_ == "NOUN" and trigger.dep_ == "dobj" and trigger.head.lemma_.lower() in REACTION_VERBS:
+        return None  # "condemned a drone attack": the attack happened
     cur = trigger
-    for _ in range(4):
-        if cur.dep_ not in ("pcomp", "pobj", "prep", "ccomp", "xcomp", "conj", "acl") or cur.head is cur:
+    for _ in range(5):
+        # a nominal act may be the object of the alleged deed: "accused Tehran of directing arson attacks"
+        followed = ("pcomp", "pobj", "prep", "ccomp", "xcomp", "conj", "acl") + \
+            (("dobj", "attr") if cur is trigger and trigger.pos_ == "NOUN" else ())
+        if cur.dep_ not in followed or cur.head is cur:
             return None
         cur = cur.head
         if cur.pos_ in ("VERB", "AUX") and cur.lemma_.lower() in ALLEGING_VERBS:
             return cur
         if cur.pos_ == "NOUN" and cur.lemma_.lower() in ALLEGING_NOUNS:
             return cur  # "rejected accusations that it carried out a chemical attack"
-        if cur.pos_ in ("VERB", "AUX") and cur.dep_ not in ("pcomp", "xcomp", "conj"):
+        if cur.pos_ in ("VERB", "AUX") and cur.dep_ not in ("pcomp", "xcomp", "conj") and \
+                not (trigger.pos_ == "NOUN" and cur.dep_ in ("acl", "ccomp")):
+            # a nominal act inside a clause goes one clause up: "accusations that Tehran was behind
+            # the drone attacks"
             return None
     return None
 
@@ -821,6 +858,15 @@ AERIAL_WORDS = {"warplane", "warplanes", "jet", "jets", "aircraft", "bomber", "b
 
 def _aerial(trigger: Token, sources: list[ActorMention]) -> bool:
     if any(w in AERIAL_WORDS for m in sources for w in m.text.lower().split()):
+        return True
+    # the instrument: "a Houthi drone attack", "struck the port with drones", "attacked by helicopter gunships"
+    instruments = {c.lower_ for c in trigger.children if c.dep_ in ("compound", "amod")}
+    # or the subject's: "a U.S. drone strike killed the general"
+    instruments |= {m.lower_ for c in trigger.children if c.dep_ in ("nsubj", "nsubjpass")
+                    for m in (c, *c.children) if m.dep_ in ("compound", "amod", "nsubj", "nsubjpass")}
+    instruments |= {p.lower_ for c in trigger.children if c.dep_ in ("prep", "agent") and c.lower_ in ("with", "by")
+                    for p in c.children if p.dep_ == "pobj"}
+    if instruments & (AERIAL_WORDS - {"air", "jet", "jets"}):
         return True
     own = {t.lower_ for t in _own_subtree(trigger)}
     return bool(own & {"airstrike", "airstrikes", "aerial"}) or ("air" in own and bool(own & {"strike", "strikes",
@@ -1127,7 +1173,8 @@ def _conditions_hold(entry: VerbEntry, token: Token) -> bool:
         objs = _objects(token)
         if not any(o.lemma_.lower() in entry.objects or o.lower_ in entry.objects for o in objs):
             return False
-    linked = [c for c in token.children if c.dep_ in ("prep", "agent", "prt") and not _of_time(c)]
+    # the parser often labels "to" a dative: "sent 900 troops to South Sudan"
+    linked = [c for c in token.children if c.dep_ in ("prep", "agent", "prt", "dative") and not _of_time(c)]
     if entry.preps and not any(c.lower_ in entry.preps for c in linked):
         # "accused Imran Khan of corruption": the parser often hangs the verb's preposition on its object
         on_object = [c for o in token.children if o.dep_ == "dobj" for c in o.children
@@ -1298,6 +1345,16 @@ def _subject(token: Token, analysis: ActorAnalysis) -> tuple[list[ActorMention],
     return [], "no subject"
 
 
+def _within_phrase(t: Token, top: Token) -> bool:
+    """Whether ``t`` hangs below ``top`` with no other verb between them."""
+    cur = t.head
+    while cur.i != top.i and cur.head.i != cur.i:
+        if cur.pos_ in ("VERB", "AUX"):
+            return False
+        cur = cur.head
+    return cur.i == top.i
+
+
 def _agent(token: Token, analysis: ActorAnalysis) -> list[ActorMention]:
     for c in token.children:
         if c.dep_ == "agent":
@@ -1343,7 +1400,9 @@ def _noun_sources(token: Token, analysis: ActorAnalysis) -> tuple[list[ActorMent
     if token.dep_ == "pobj" and token.head.lower_ in ("in", "as") and token.head.head.pos_ in ("VERB", "AUX"):
         # "test-fired missiles ... in a show of force": the act the phrase describes is the verb's subject's
         return _subject(token.head.head, analysis)
-    if token.dep_ in ("dobj", "pobj", "nsubjpass"):
+    if token.dep_ in ("dobj", "pobj", "nsubjpass") and token.head.lemma_.lower() not in REACTION_VERBS:
+        # "launched an attack", "held talks": the verb's subject does the act; one who condemns or
+        # welcomes an act did not do it
         return _subject(token.head, analysis)
     return [], "no source"
 
@@ -1423,6 +1482,48 @@ def _targets(entry: VerbEntry, token: Token, analysis: ActorAnalysis, passive: b
                     if found:
                         return found, f"{t.dep_} inside {c.lemma_!r}"
     return [], ""
+
+
+def _deep_target(entry: VerbEntry, token: Token, analysis: ActorAnalysis, sources: list[ActorMention]
+                 ) -> tuple[list[ActorMention], str]:
+    """The last resort for a target: an actor deeper inside the phrase the entry names ("an
+    investigation into abuses committed by Iranian forces", "restrictions on materials bound for
+    South Korea"), not inside a place phrase and not the source's own side."""
+    words = [w[5:] for w in entry.targets if w.startswith("prep:")]
+    holders = sorted((t for t in _own_subtree(token) if t is token or t.dep_ not in SUBJECT_DEPS),
+                     key=lambda t: abs(t.i - token.i))
+    own = [m.code for m in sources]
+    for word in words:
+        for c in (c for holder in holders for c in holder.children):
+            if c.dep_ not in ("prep", "dative") or c.lower_ != word:
+                continue
+            for p in c.children:
+                if p.dep_ != "pobj":
+                    continue
+                found = _doer_of(p, analysis)
+                if not found:
+                    for t in sorted(p.subtree, key=lambda t: abs(t.i - p.i)):
+                        if t.i == p.i or _under_place_phrase(t, p):
+                            continue
+                        actor = analysis.at(t)
+                        if actor is not None:
+                            found = list(actor.codes)
+                            break
+                found = [m for m in found if not any(_same_party(m.code[:3], o[:3]) for o in own)]
+                if found:
+                    return found, f"inside the {word}-phrase of {token.lemma_}"
+    return [], ""
+
+
+def _under_place_phrase(t: Token, top: Token) -> bool:
+    """Whether ``t`` sits in a place phrase ('in India's market') or a clause below ``top``."""
+    cur = t
+    while cur.i != top.i and cur.head.i != cur.i:
+        # "from" and "towards" name whom goods or moves come from or go to: "imports from Georgia"
+        if cur.dep_ == "relcl" or (cur.dep_ == "prep" and cur.lower_ in LOCATIVE_PREPS - {"from", "towards", "toward"}):
+            return True
+        cur = cur.head
+    return False
 
 
 # Nouns for matters between parties: "optimism about relations with Turkey", "commented on the
@@ -1559,10 +1660,22 @@ def _modality(trigger: Token) -> tuple[bool, str, str | None, str | None]:
                     modality, note = "obligated", f"obligated: {c.text!r}"
                 elif word in POSSIBLE_AUX and modality == "asserted":
                     modality, note = "possible", f"possible: {c.text!r}"
-            if c.dep_ == "neg":
+            if c.dep_ == "neg" and t.lemma_.lower() not in DOUBLE_NEGATIVE_VERBS:
                 negated = True
-            if c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS:
+            if c.dep_ == "mark" and (c.lower_ in CONDITIONAL_MARKS or
+                                     c.lower_ == "until" and t.tag_ in ("VBZ", "VBP")):
+                # "until Maduro's government frees political prisoners": a condition not yet met
                 modality, note = "hypothetical", f"hypothetical: {c.text!r}"
+    up = trigger
+    for _ in range(3):
+        if up.dep_ not in ("ccomp", "xcomp", "conj") or up.head is up:
+            break
+        up = up.head
+        if up.lemma_.lower() in SPECULATIVE_VERBS and up.pos_ in ("VERB", "AUX"):
+            # "officials did not expect Russia to deploy troops", "analysts predicted China would ...":
+            # a guess, not an act
+            modality, note = "hypothetical", f"hypothetical: expected by {up.text!r}"
+            break
     if modality in ("asserted", "possible"):
         top = clause
         while top.dep_ in ("conj", "xcomp", "advcl") and top.head is not top:
@@ -1595,12 +1708,16 @@ def _event_place(trigger: Token, places: list[tuple[Place, int]]) -> Place | Non
     return None
 
 
-def _pairs(sources: list[ActorMention], targets: list[ActorMention], code: str, mutual: bool = False
-           ) -> list[tuple[ActorMention, ActorMention | None, str, str]]:
-    """(source, target, code, note) for every event the actors make."""
+def _pairs(sources: list[ActorMention], targets: list[ActorMention], code: str, mutual: bool = False,
+           both_ways: bool = False) -> list[tuple[ActorMention, ActorMention | None, str, str]]:
+    """(source, target, code, note) for every event the actors make; ``both_ways`` for a mutual act
+    with a with-object ("troops exchanged fire with guerrillas"): each side acts on the other."""
     out: list[tuple[ActorMention, ActorMention | None, str, str]] = []
-    if len(sources) >= 2 and targets and all(any(_same_party(t.code, s.code) for s in sources) for t in targets):
-        targets = []  # "Indonesia and Australia pledged ... during the Australian leader's visit": each other
+    if len(sources) >= 2 and targets and all(any(_same_party(t.code, s.code) for s in sources) for t in targets) \
+            and code[:2] not in ("17", "18", "19", "20"):
+        # "Indonesia and Australia pledged ... during the Australian leader's visit": each other; but
+        # "Turkish troops and Syrian rebels took control of a town in Syria" is force against Syria
+        targets = []
     if len(sources) >= 2 and (not targets or mutual) and (mutual or code in RECIPROCAL or code[:2] in MUTUAL_ROOTS):
         # "China and Russia agreed to deepen cooperation", "the two countries should cooperate"
         for s in sources:
@@ -1613,6 +1730,8 @@ def _pairs(sources: list[ActorMention], targets: list[ActorMention], code: str, 
             out.append((s, t, code, ""))
             if t is not None and code in RECIPROCAL:
                 out.append((t, s, code, f"reciprocal: CAMEO codes {code} in both directions"))
+            elif t is not None and both_ways:
+                out.append((t, s, code, "mutual: an exchange or clash with the other side goes both ways"))
             elif t is not None and code in MIRROR:
                 out.append((t, s, MIRROR[code], f"mirror of {code}: the other side of the visit"))
     return out
