@@ -220,3 +220,15 @@ def test_a_short_name_that_is_a_country_names_the_country(pipeline):
     article = pipeline.extract_text("Montenegro extradited the fugitive to South Korea on Monday.",
                                     published=dt.date(2024, 12, 31))
     assert any(a.text == "Montenegro" and a.code == "MNE" for a in article.actors)
+
+
+def test_south_american_leaders_are_not_the_united_states(pipeline):
+    article = pipeline.extract_text("Lula urged South American leaders to bring Venezuela back into regional forums.",
+                                    published=dt.date(2023, 5, 30))
+    assert not any(a.code.startswith("USA") for a in article.actors)
+
+
+def test_a_lone_gunman_takes_the_one_nationality_the_sentence_gives(pipeline):
+    article = pipeline.extract_text("A gunman shot Slovak Prime Minister Robert Fico outside a cultural centre "
+                                    "in the town of Handlova.", published=dt.date(2024, 5, 15))
+    assert any(a.text.endswith("gunman") and a.code.startswith("SVK") for a in article.actors)

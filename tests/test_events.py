@@ -650,3 +650,41 @@ def test_force_by_two_sides_against_the_country_of_one_is_coded(pipeline):
     events = {e[:3] for e in coded(pipeline, "Turkish troops and allied Syrian rebels took control of the town of "
                                              "Tal Abyad in northern Syria.", dt.date(2019, 10, 14))}
     assert ("TURMIL", "SYR", "192") in events
+
+
+@pytest.mark.parametrize("text, present, absent", [
+    # the toll of an attack is the attack's, not a second event
+    ("Al Shabaab militants ambushed a Kenyan army convoy with a roadside bomb near Lamu, killing five soldiers.",
+     None, ("SOM", "SOM", "190")),
+    # the means of a ceasefire violation is the violation
+    ("Houthi fighters violated the truce by shelling army positions in Taiz.", ("YEM", "YEM", "196"),
+     ("YEM", "YEM", "194")),
+    # what a report says is not coded as done
+    ("A spokesman for the French government declined to comment on a report that Paris was preparing to "
+     "send fighter jets to Ukraine.", None, ("FRA", "UKR", "0332")),
+    # a request for a meeting is no meeting
+    ("Beijing rebuffed a U.S. request for a meeting between the two defence ministers.", ("CHN", "USA", "125"),
+     ("CHN", "USA", "044")),
+    # the act retaliated for is the other side's
+    ("Iran threatened to strike Israel in retaliation for the attack on its consulate in Damascus.",
+     ("IRN", "ISR", "1384"), ("IRN", "SYR", "190")),
+    # revoking agreements ends them; it signs nothing
+    ("Mali revoked its defence cooperation agreements with France on Monday.", ("MLI", "FRA", "160"),
+     ("MLI", "FRA", "057")),
+    # a passive agent named only by its nationality, and the parties of a signed agreement
+    ("A school in the town of Sarmin in Idlib province was hit by Russian air strikes on Monday.", ("RUS", "SYR", "195"), None),
+    ("A free trade agreement between Chile and Vietnam was signed in Hanoi on Friday.", ("CHL", "VNM", "057"), None),
+])
+def test_what_an_act_is_part_of_and_who_does_it(pipeline, text, present, absent):
+    events = {(s[:3], t[:3], c) for s, t, c, neg, mod in coded(pipeline, text, dt.date(2024, 5, 1))
+              if not neg and mod != "hypothetical"}
+    if present:
+        assert present in events, events
+    if absent:
+        assert absent not in events, events
+
+
+def test_a_warning_is_not_aimed_at_the_speakers_own_forces(pipeline):
+    events = coded(pipeline, "China warned that its military would not sit idly by if the U.S. speaker visited "
+                             "Taiwan.", dt.date(2022, 8, 1))
+    assert not any(s.startswith("CHN") and t.startswith("CHN") for s, t, *_ in events)

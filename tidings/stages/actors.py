@@ -82,7 +82,10 @@ LOCAL_AGENT_WORDS = {"gunmen", "militants", "fighters", "insurgents", "attackers
                      "journalists", "protestors", "mob", "mobs", "youths", "opposition supporters", "guards",
                      "jailers", "pirates", "gangs", "gangsters", "smugglers", "traffickers", "looters", "rebels",
                      "protesters", "demonstrators", "civilians", "men", "inmates", "prisoners", "detainees",
-                     "truckers", "drivers", "worshippers", "members"}
+                     "truckers", "drivers", "worshippers", "members",
+                     # one armed man: "a gunman shot Slovak Prime Minister Robert Fico in Handlova"
+                     "gunman", "militant", "attacker", "assailant", "insurgent", "jihadist", "kidnapper",
+                     "sniper"}
 # Agent words that, without a country word, take the country the sentence is about:
 # "Abhisit said the government would not back down", "Koizumi told parliament".
 CONTEXT_AGENT_WORDS = {"government", "administration", "cabinet", "parliament", "legislature", "congress", "senate",
@@ -211,6 +214,9 @@ class ActorResolver:
                 if kind == "person" and start > 1 and doc[start - 1].lower_ == "of" and \
                         doc[start - 2].lower_ in SETTLEMENT_NOUNS:
                     continue  # "the northern city of Gao" is the city, not China's former minister
+                if kind == "adjective" and start > 0 and doc[start].lower_.startswith("american") and \
+                        doc[start - 1].lower_ in ("south", "latin", "central", "north", "pan", "native"):
+                    continue  # "South American leaders" are of a continent, not the United States
                 if kind == "person" and _part_of_longer_name(doc, start, end):
                     continue  # "Zhang" in "Zhang Weiming" is not the Zhang the knowledge knows
                 if kind in ("user", "uagent") and self.kb.layer_code("actor" if kind == "user" else "agent",

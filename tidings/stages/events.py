@@ -104,11 +104,15 @@ MUTUAL_ROOTS = {"03", "04", "05", "06", "08"}
 # Verbs that code the act themselves when a nominal event is their object or subject.
 NOMINAL_GOVERNED = {"demand", "urge", "call", "seek", "propose", "want", "request", "ask", "appeal", "support",
                     "oppose", "push", "press", "broker", "mediate", "host", "offer", "rule", "reject", "refuse",
-                    "threaten", "warn", "accuse", "blame", "deny"}
+                    "threaten", "warn", "accuse", "blame", "deny",
+                    # ending an agreement is the act, not the agreement: "revoked military cooperation agreements"
+                    "revoke", "cancel", "terminate", "scrap", "abrogate", "annul", "renounce", "void"}
 # Verbs of reaction to an act someone else did: "condemned a Russian drone attack", "welcomed the
 # release of the hostages".
 REACTION_VERBS = {"condemn", "denounce", "criticise", "criticize", "deplore", "decry", "slam", "welcome", "praise",
                   "hail", "applaud", "lament", "mourn", "regret", "protest"}
+# Verbs for a toll, coded with the attack that caused it.
+CASUALTY_VERBS = {"kill", "wound", "injure", "leave"}
 # Verbs that end a nominal negotiation: "talks collapsed", "walked out of talks", "talks broke down".
 ENDED_BY = {"collapse", "break", "walk", "stall", "fail", "abandon", "suspend", "halt", "end", "pull", "quit",
             "withdraw", "leave"}
@@ -237,6 +241,17 @@ class EventCoder:
                                     for p in t.children if p.dep_ == "pobj"
                                     if (found := _actors_at(p, analysis))), [])
                     spath = "by-phrase under the passive verb" if sources else spath
+                if not sources:
+                    # "a hospital was hit by Russian air strikes": the nationality of the means
+                    sources = next((found for c in token.children if c.dep_ == "agent" for p in c.children
+                                    if p.dep_ == "pobj" if (found := self._nationality(p))), [])
+                    spath = "nationality word in the by-phrase" if sources else spath
+                if not sources:
+                    # "an agreement between Indonesia and the UAE was signed": the parties sign it
+                    sources = next((found for c in token.children if c.dep_ == "nsubjpass" for b in c.children
+                                    if b.dep_ == "prep" and b.lower_ == "between" for p in b.children
+                                    if p.dep_ == "pobj" if len(found := _actors_at(p, analysis)) >= 2), [])
+                    spath = "the parties between whom the passive subject is" if sources else spath
             else:
                 sources, spath = _subject(token, analysis)
             targets, tpath = _targets(entry, token, analysis, passive)
@@ -296,6 +311,16 @@ class EventCoder:
             head = self._match(trigger.head, analysis)
             if head is not None and head.entry.objects:
                 return f"the object of {head.entry.label}, which codes it"
+        if code[:2] in ("18", "19", "20") and trigger.dep_ in ("advcl", "conj") and trigger.tag_ == "VBG" and \
+                trigger.lemma_.lower() in CASUALTY_VERBS and self._roots_of(trigger.head) & {"18", "19", "20"} \
+                and self._match(trigger.head, analysis) is not None:
+            # "hit a convoy with a roadside bomb, killing seven soldiers": the deaths are the attack's
+            return f"the toll of the attack {trigger.head.text!r}, which codes it"
+        if trigger.dep_ == "pcomp" and trigger.head.lower_ == "by" and trigger.head.head.pos_ in ("VERB", "AUX") \
+                and self._match(trigger.head.head, analysis) is not None and \
+                self._match(trigger.head.head, analysis).entry.code == "196":
+            # "violated the ceasefire by shelling the suburb": the means of the violation
+            return f"the means of {trigger.head.head.text!r} (196), which codes it"
         alleged = _alleged_by(trigger)
         if alleged is not None:
             return f"an act alleged or denied by {alleged.text!r} is not coded as having happened"
@@ -637,7 +662,11 @@ def _target_from_context(found: _Found, events: list[Event], sent: SpacySpan, an
             if c.dep_ == "ccomp":
                 for sub in c.children:
                     if sub.dep_ in ("nsubj", "nsubjpass"):
-                        return _with_targets(found, [m for m in _actors_at(sub, analysis) if m.code not in sources],
+                        # a threat is not aimed at the speaker's own side: "China warned that its military
+                        # would not sit idly by"
+                        own = {m.country for m in found.sources if m.country} if root == "13" else set()
+                        return _with_targets(found, [m for m in _actors_at(sub, analysis) if m.code not in sources
+                                                     and m.country not in own],
                                              f"subject of the threatened clause {c.lemma_!r}")
     if root in ("11", "12"):
         objs = [o for o in _objects(trigger) if o.lemma_.lower() in RESPONSE_NOUNS or o.lower_ in RESPONSE_NOUNS]
@@ -689,6 +718,9 @@ def _alleged_by(trigger: Token) -> Token | None:
             return cur
         if cur.pos_ == "NOUN" and cur.lemma_.lower() in ALLEGING_NOUNS:
             return cur  # "rejected accusations that it carried out a chemical attack"
+        if cur.pos_ in ("VERB", "AUX") and cur.dep_ in ("acl", "ccomp") and cur.head.pos_ == "NOUN" and \
+                cur.head.lemma_.lower() in ALLEGING_NOUNS:
+            return cur.head  # "a report that Berlin was preparing to send missiles"
         if cur.pos_ in ("VERB", "AUX") and cur.dep_ not in ("pcomp", "xcomp", "conj") and \
                 not (trigger.pos_ == "NOUN" and cur.dep_ in ("acl", "ccomp")):
             # a nominal act inside a clause goes one clause up: "accusations that Tehran was behind
@@ -743,6 +775,8 @@ def _governed(token: Token) -> bool:
     cur = token
     if cur.dep_ == "pobj" and cur.head.lower_ == "of" and cur.head.head.pos_ == "NOUN":
         cur = cur.head.head
+    if cur.dep_ == "pobj" and cur.head.lower_ == "for" and cur.head.head.lemma_.lower() in REQUEST_NOUNS:
+        return True  # "rebuffed a U.S. request for a meeting": the meeting has not happened
     if cur.dep_ == "pobj" and cur.head.lower_ in ("about", "over", "on", "regarding") and \
             cur.head.head.lemma_.lower() in TOPIC_GOVERNORS:
         return True  # "voiced pessimism about talks with the US": the talks are the topic, not an act
@@ -1400,6 +1434,12 @@ def _noun_sources(token: Token, analysis: ActorAnalysis) -> tuple[list[ActorMent
     if token.dep_ == "pobj" and token.head.lower_ in ("in", "as") and token.head.head.pos_ in ("VERB", "AUX"):
         # "test-fired missiles ... in a show of force": the act the phrase describes is the verb's subject's
         return _subject(token.head.head, analysis)
+    if token.dep_ == "pobj" and token.head.lower_ in ("over", "about", "regarding", "concerning") and \
+            token.head.head.pos_ not in ("VERB", "AUX"):
+        return [], "no source"  # "an apology over the demolition": no one named did the demolition
+    if token.dep_ == "pobj" and token.head.lower_ in ("for", "to") and \
+            token.head.head.lemma_.lower() in ("retaliation", "revenge", "reprisal", "response", "reaction"):
+        return [], "no source"  # "struck Israel in retaliation for the attack": the other side's act
     if token.dep_ in ("dobj", "pobj", "nsubjpass") and token.head.lemma_.lower() not in REACTION_VERBS:
         # "launched an attack", "held talks": the verb's subject does the act; one who condemns or
         # welcomes an act did not do it
@@ -1412,9 +1452,14 @@ def _targets(entry: VerbEntry, token: Token, analysis: ActorAnalysis, passive: b
     if passive:
         for c in token.children:
             if c.dep_ == "nsubjpass":
-                found = _actors_at(c, analysis) or _possessor(c, analysis) or _inner_actor(c, analysis)
-                if not found and "place" in entry.targets:
-                    found = _country_of_place(c, analysis)  # "Kharkiv was shelled overnight by Russian forces"
+                found = _actors_at(c, analysis) or _possessor(c, analysis) or _doer_of(c, analysis) or \
+                    _inner_actor(c, analysis)
+                if not found and ("place" in entry.targets or entry.code[:2] in ("18", "19", "20")):
+                    # "Kharkiv was shelled overnight by Russian forces", "a school in Idlib was hit by air strikes"
+                    found = _country_of_place(c, analysis) or next(
+                        (f for t in sorted(c.subtree, key=lambda t: t.i) if t.dep_ == "pobj" and
+                         t.head.lower_ in ("in", "near", "at", "outside", "of") and (f := _country_of_place(t, analysis))),
+                        [])
                 if found:
                     return found, "passive subject"
     for where in entry.targets:
@@ -1440,11 +1485,17 @@ def _targets(entry: VerbEntry, token: Token, analysis: ActorAnalysis, passive: b
         elif where == "clause":
             # "said he was optimistic that relations with North Korea would improve": the first
             # actor in what was said who is not the speaker
-            speaker = {m.code for c in token.children if c.dep_ in SUBJECT_DEPS for m in _subject_actors(c, analysis)}
+            speakers = [m for c in token.children if c.dep_ in SUBJECT_DEPS for m in _subject_actors(c, analysis)]
+            speaker = {m.code for m in speakers}
+            # "China warned that its military would not sit idly by if Pelosi visited Taiwan": the
+            # speaker's own forces are not whom the warning is aimed at
+            own = {m.country for m in speakers if m.country}
             for t in _with_clause(token):
                 if t.i <= token.i or t.dep_ in SUBJECT_DEPS and t.head is token:
                     continue
-                found = [m for m in _actors_at(t, analysis) if m.code not in speaker]
+                found = [m for m in _actors_at(t, analysis) if m.code not in speaker and
+                         not (m.country in own and m.code[3:6] in ("GOV", "MIL", "COP", "") and
+                              token.lemma_.lower() in THREAT_VERBS | {"warn"})]
                 if found:
                     return found, f"actor in what {token.lemma_!r} says"
         elif where == "iobj":
@@ -1468,9 +1519,9 @@ def _targets(entry: VerbEntry, token: Token, analysis: ActorAnalysis, passive: b
                             if p.dep_ == "pobj":
                                 # the entry names this preposition as the target's: a country named as
                                 # a place there ("recalled its ambassador from Madrid") is the party
-                                found = _actors_at(p, analysis) or _possessor(p, analysis) or \
-                                    _across_border(p, analysis) or _topic(p, analysis) or \
-                                    _country_of_place(p, analysis)
+                                # "near Belarus's border with Ukraine": the other side of the border
+                                found = _actors_at(p, analysis) or _across_border(p, analysis) or \
+                                    _possessor(p, analysis) or _topic(p, analysis) or _country_of_place(p, analysis)
                                 if found:
                                     return found, f"{word}-object of {holder.lemma_}"
     # "pledged to keep up its support for Ukraine": the target sits in the infinitive
@@ -1599,8 +1650,9 @@ def _possessor(token: Token, analysis: ActorAnalysis, depth: int = 2) -> list[Ac
     for c in token.children:
         if c.dep_ == "poss":
             return _actors_at(c, analysis)
-    for c in token.children:
-        # "the efforts of Russia", "the proposal by Kyiv", "the offer from Beijing"
+    # "the efforts of Russia", "the proposal by Kyiv", "the offer from Beijing"; the by-phrase first:
+    # "the execution of Ukrainian soldiers by Russian troops" is the troops' act
+    for c in sorted(token.children, key=lambda c: c.lower_ != "by"):
         if c.dep_ in ("prep", "agent") and c.lower_ in ("of", "by", "from"):
             for p in c.children:
                 if p.dep_ == "pobj":
