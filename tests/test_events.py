@@ -137,7 +137,10 @@ def test_attacks_and_visits_target_the_country_of_the_place(pipeline):
 
 def test_coordinated_nationalities_act_together(pipeline):
     events = coded(pipeline, "Russian and Ukrainian delegations held talks in Istanbul.")
-    # Istanbul is neither side's: a meeting at a third location (044)
+    # CAMEO treats holding talks as negotiation (046), which stays 046 at a third location
+    assert {e[:3] for e in events} == {("RUSGOV", "UKRGOV", "046"), ("UKRGOV", "RUSGOV", "046")}
+    events = coded(pipeline, "Russian and Ukrainian delegations met in Istanbul.")
+    # a mere meeting at a third location is 044
     assert {e[:3] for e in events} == {("RUSGOV", "UKRGOV", "044"), ("UKRGOV", "RUSGOV", "044")}
 
 
@@ -688,3 +691,30 @@ def test_a_warning_is_not_aimed_at_the_speakers_own_forces(pipeline):
     events = coded(pipeline, "China warned that its military would not sit idly by if the U.S. speaker visited "
                              "Taiwan.", dt.date(2022, 8, 1))
     assert not any(s.startswith("CHN") and t.startswith("CHN") for s, t, *_ in events)
+
+
+def test_a_meeting_in_one_sides_country_is_hosted_by_it_and_negotiations_stay_negotiations(pipeline):
+    events = {e[:3] for e in coded(pipeline, "Chinese President Xi Jinping met Brazilian President Luiz Inacio Lula "
+                                             "da Silva in Beijing on Friday.", dt.date(2024, 5, 1))}
+    assert {("CHNGOV", "BRAGOV", "043"), ("BRAGOV", "CHNGOV", "042")} <= events
+    # CAMEO: holding talks is negotiation (046), wherever the talks are held
+    events = {e[:3] for e in coded(pipeline, "Thai and Cambodian defence ministers held talks in Kuala Lumpur on "
+                                             "Thursday.", dt.date(2024, 5, 1))}
+    assert any(c == "046" for s, t, c in events) and not any(c == "044" for s, t, c in events)
+
+
+def test_an_alert_after_a_rivals_move_is_aimed_at_the_rival(pipeline):
+    events = coded(pipeline, "Guyana placed its defence force on high alert after Venezuela held a referendum on "
+                             "the Essequibo region.", dt.date(2023, 12, 4))
+    assert any(s.startswith("GUY") and t.startswith("VEN") and c == "152" for s, t, c, *_ in events)
+
+
+def test_suicide_bombers_are_suicide_attacks_not_air_strikes(pipeline):
+    events = coded(pipeline, "Two suicide bombers struck a market in Maiduguri, killing 12 people.", dt.date(2024, 5, 1))
+    assert any(c == "1831" for s, t, c, *_ in events) and not any(c == "195" for s, t, c, *_ in events)
+
+
+def test_a_protest_over_prices_is_for_a_policy_change(pipeline):
+    events = coded(pipeline, "Thousands of Kenyans marched through Nairobi on Tuesday to protest against a rise in "
+                             "fuel prices.", dt.date(2024, 5, 1))
+    assert any(c == "1412" for s, t, c, *_ in events), events

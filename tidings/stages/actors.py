@@ -85,7 +85,7 @@ LOCAL_AGENT_WORDS = {"gunmen", "militants", "fighters", "insurgents", "attackers
                      "truckers", "drivers", "worshippers", "members",
                      # one armed man: "a gunman shot Slovak Prime Minister Robert Fico in Handlova"
                      "gunman", "militant", "attacker", "assailant", "insurgent", "jihadist", "kidnapper",
-                     "sniper"}
+                     "sniper", "bomber", "bombers"}
 # Agent words that, without a country word, take the country the sentence is about:
 # "Abhisit said the government would not back down", "Koizumi told parliament".
 CONTEXT_AGENT_WORDS = {"government", "administration", "cabinet", "parliament", "legislature", "congress", "senate",

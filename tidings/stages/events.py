@@ -113,6 +113,8 @@ REACTION_VERBS = {"condemn", "denounce", "criticise", "criticize", "deplore", "d
                   "hail", "applaud", "lament", "mourn", "regret", "protest"}
 # Verbs for a toll, coded with the attack that caused it.
 CASUALTY_VERBS = {"kill", "wound", "injure", "leave"}
+# Words for meeting in person, which in one side's own country is a visit.
+MEETING_LEMMAS = {"meet", "confer", "meeting", "summit", "consult", "hold", "have"}
 # Verbs that end a nominal negotiation: "talks collapsed", "walked out of talks", "talks broke down".
 ENDED_BY = {"collapse", "break", "walk", "stall", "fail", "abandon", "suspend", "halt", "end", "pull", "quit",
             "withdraw", "leave"}
@@ -345,6 +347,15 @@ class EventCoder:
             # "China urged the US to lift sanctions": what is asked for has not happened; the appeal
             # or demand codes it (0254)
             return f"asked for by {trigger.head.text!r}, which codes it"
+        up = trigger
+        for _ in range(4):
+            # deeper in what is asked: "asked Rwanda to send troops to help fight the insurgents"
+            if not (up.dep_ in ("xcomp", "conj") or _infinitive_clause(up)) or up.head.i == up.i:
+                break
+            up = up.head
+            if up.i != trigger.head.i and (up.dep_ in ("xcomp", "ccomp") or _infinitive_clause(up)) and \
+                    self._roots_of(up.head) & {"02", "10"} and self._match(up.head, analysis) is not None:
+                return f"part of what {up.head.text!r} asks for, which codes it"
         if (trigger.dep_ == "xcomp" or _infinitive_clause(trigger)) and \
                 trigger.head.lemma_.lower() in PERMITTING_VERBS and \
                 self._match(trigger.head, analysis) is not None:
@@ -360,7 +371,8 @@ class EventCoder:
                         return f"what is refused ({c.text!r}, {inner.entry.code}) codes the refusal"
         if code[:2] == "13" and trigger.lemma_.lower() in THREAT_VERBS:
             for c in trigger.children:
-                if c.dep_ in ("xcomp", "ccomp"):
+                # "threatened on Sunday to impose ...": the parser often makes the infinitive an advcl
+                if c.dep_ in ("xcomp", "ccomp") or _infinitive_clause(c):
                     for t in (c, *[x for x in c.children if x.dep_ == "conj"]):
                         inner = self._match(t, analysis)
                         if inner is not None and inner.sources and (inner.targets or "place" in inner.entry.targets) \
@@ -397,10 +409,15 @@ class EventCoder:
                 held = [c for c in t.children if c.dep_ == "dobj"] + \
                        [p for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
                         for p in c.children if p.dep_ == "pobj"]
+            elif t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("after", "as", "amid", "following")
+                                           for c in t.children):
+                # "put its forces on alert after China began live-fire drills around the island"
+                held = [c for c in t.children if c.dep_ == "nsubj"]
             else:
                 continue
             for p in held:
-                found = [m for m in _actors_at(p, analysis) + self._nationality(p) if m.country not in own]
+                found = [m for m in _actors_at(p, analysis) + self._nationality(p) if m.country not in own
+                         and m.type in ("STATE", "AGENT", "IGO", "GROUP")]
                 if found:
                     return found[:1] if len({m.country for m in found}) == 1 else found
         return []
@@ -506,6 +523,9 @@ class EventCoder:
             # "staged a mock raid on an Israeli position": a rehearsal is a show of force
             notes.append(f"a mock act, a show of force: {code} -> 150")
             code = "150"
+        if code in ("190", "180") and any("suicide" in m.text.lower() for m in found.sources):
+            notes.append(f"by suicide bombers: {code} -> 1831")
+            code = "1831"
         if code in ("190", "194") and _aerial(trigger, found.sources):
             # "Israeli warplanes struck ...", "killed in an air strike": aerial weapons
             notes.append("by aircraft, drones or missiles from the air: 190 -> 195")
@@ -578,8 +598,9 @@ class EventCoder:
                                     reason=f"place of the event: {place.text!r} in {place.country}")]
             notes[2] = f"target: country of the place {place.text!r}"
         parties = {m.country for m in (*found.sources, *targets) if m.country}
-        if code in ("040", "046") and place is not None and place.country and len(found.sources) + len(targets) >= 2 \
+        if code == "040" and place is not None and place.country and len(found.sources) + len(targets) >= 2 \
                 and parties and place.country not in parties:
+            # negotiations (046) stay negotiations wherever they are held (CAMEO's note on 046)
             notes.append(f"met in {place.name}, a third country: {code} -> 044")
             code = "044"
         if not targets and code[:2] in ("13", "15", "16"):
@@ -612,6 +633,15 @@ class EventCoder:
         pairs = _pairs(found.sources, targets, code, mutual=trigger.lemma_.lower() in MUTUAL_LEMMAS or ended
                        or _each_other(trigger),
                        both_ways=trigger.lemma_.lower() in MUTUAL_LEMMAS and found.target_path.startswith("with"))
+        if code == "040" and place is not None and place.country and len(parties) == 2 and \
+                place.country in parties and trigger.lemma_.lower() in MEETING_LEMMAS:
+            # "Xi and Sisi met in Xiamen": in one side's country a meeting is a visit, hosted (043)
+            # by that side and paid (042) by the other
+            host = place.country
+            pairs = [(s_, t_, ("043" if s_.country == host else "042") if t_ is not None and
+                      {s_.country, t_.country} == parties else c_,
+                      (n_ + "; " if n_ else "") + f"met in {place.name}, at home for one side: host 043, guest 042")
+                     for s_, t_, c_, n_ in pairs]
         out = []
         for source, target, this_code, pair_note in pairs:
             if target is not None and not domestic and (target.code == source.code and
@@ -740,6 +770,14 @@ def _without_residual_statements(events: list[Event], trace: list[str] | None) -
                 trace.append(f"DROPPED {e.source.code} -> {e.target.code if e.target else '-'} 010: the same "
                              f"speaker's act in this sentence is coded more specifically (CAMEO codes 010 only "
                              f"when nothing more specific applies)")
+            continue
+        if e.code in ("040", "046") and e.target is not None and any(
+                o.start == e.start and o.code in ("042", "043") and o.target is not None and
+                {o.source.code[:3], o.target.code[:3]} == {e.source.code[:3], e.target.code[:3]} for o in events):
+            # "flew to Tel Aviv for talks with Israeli leaders": one visit, coded as the visit
+            if trace is not None:
+                trace.append(f"DROPPED {e.source.code} -> {e.target.code} {e.code}: the talks of a visit in this "
+                             f"sentence are coded as the visit")
             continue
         finer = next((o for o in events if o is not e and o.start == e.start and len(o.code) >= len(e.code)
                       and o.code != e.code
@@ -871,7 +909,11 @@ OBJECT_THEMES = {"plan": "7", "proposal": "7", "proposals": "7", "deal": "7", "i
 # What protesters are against ("rallied against the pension reform"): a policy they want changed.
 PROTESTED_POLICIES = {"law", "bill", "reform", "reforms", "plan", "plans", "policy", "policies", "decision", "measure",
                       "austerity",
-                      "tax", "taxes", "measures", "cuts", "hike", "increase", "ban", "mandate", "rules", "budget"}
+                      "tax", "taxes", "measures", "cuts", "hike", "increase", "ban", "mandate", "rules", "budget",
+                      # prices, pay and public services: "over a rise in subway fares", "over the minimum wage"
+                      "price", "prices", "fare", "fares", "wage", "wages", "pay", "pensions", "pension", "subsidy",
+                      "subsidies", "rise", "rises", "corruption", "unemployment", "shortages", "shortage",
+                      "handover", "privatisation", "privatization"}
 # Verbs through which protesters say what they want: "marched through the capital demanding ..."
 PROTEST_DEMANDS = {"demand", "call", "urge", "seek", "press", "ask"}
 # Words for crowds that protest: their demands are demonstrations (CAMEO 141x).
@@ -891,12 +933,14 @@ AERIAL_WORDS = {"warplane", "warplanes", "jet", "jets", "aircraft", "bomber", "b
 
 
 def _aerial(trigger: Token, sources: list[ActorMention]) -> bool:
-    if any(w in AERIAL_WORDS for m in sources for w in m.text.lower().split()):
+    if any(w in AERIAL_WORDS for m in sources for w in m.text.lower().split()) and \
+            not any("suicide" in m.text.lower() for m in sources):  # suicide bombers go on foot
         return True
     # the instrument: "a Houthi drone attack", "struck the port with drones", "attacked by helicopter gunships"
     instruments = {c.lower_ for c in trigger.children if c.dep_ in ("compound", "amod")}
     # or the subject's: "a U.S. drone strike killed the general"
     instruments |= {m.lower_ for c in trigger.children if c.dep_ in ("nsubj", "nsubjpass")
+                    and not any(x.lower_ == "suicide" for x in c.children)
                     for m in (c, *c.children) if m.dep_ in ("compound", "amod", "nsubj", "nsubjpass")}
     instruments |= {p.lower_ for c in trigger.children if c.dep_ in ("prep", "agent") and c.lower_ in ("with", "by")
                     for p in c.children if p.dep_ == "pobj"}
@@ -1060,16 +1104,18 @@ def _infinitive_clause(token: Token) -> bool:
 def _theme(trigger: Token, protest: bool = False) -> str | None:
     """The branch digits of what ``trigger`` asks, promises, refuses or (``protest``) protests for."""
     if protest:
-        for c in _own_subtree(trigger):
-            if c.dep_ == "prep" and c.lower_ in ("against", "over"):
-                if any(p.dep_ == "pobj" and (p.lemma_.lower() in PROTESTED_POLICIES or p.lower_ in PROTESTED_POLICIES)
-                       for p in c.children):
-                    return "42"
+        # what the protesters demand first ("struck over wages, calling for greater rights"), then
+        # the policy they protest against
         for c in trigger.children:
             if c.dep_ in ("advcl", "xcomp", "conj") and c.lemma_.lower() in PROTEST_DEMANDS:
                 branch = _theme(c)
                 if branch:
                     return branch
+        for c in _own_subtree(trigger):
+            if c.dep_ == "prep" and c.lower_ in ("against", "over"):
+                if any(p.dep_ == "pobj" and (p.lemma_.lower() in PROTESTED_POLICIES or p.lower_ in PROTESTED_POLICIES)
+                       for p in c.children):
+                    return "42"
     for c in trigger.children:
         if c.dep_ in ("xcomp", "ccomp") or _infinitive_clause(c):
             branch = _theme_of_act(c)
@@ -1680,7 +1726,8 @@ def _modality(trigger: Token) -> tuple[bool, str, str | None, str | None]:
     note = None
     chain = [trigger]
     cur = trigger
-    while cur.dep_ in ("xcomp", "pcomp", "acl", "pobj", "prep") and cur.head is not cur and len(chain) < 5:
+    while (cur.dep_ in ("xcomp", "pcomp", "acl", "pobj", "prep") or _infinitive_clause(cur)) and \
+            cur.head is not cur and len(chain) < 5:
         cur = cur.head
         chain.append(cur)
     for gov in chain[1:]:
