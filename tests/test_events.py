@@ -718,3 +718,30 @@ def test_a_protest_over_prices_is_for_a_policy_change(pipeline):
     events = coded(pipeline, "Thousands of Kenyans marched through Nairobi on Tuesday to protest against a rise in "
                              "fuel prices.", dt.date(2024, 5, 1))
     assert any(c == "1412" for s, t, c, *_ in events), events
+
+
+@pytest.mark.parametrize("text, expected", [
+    # readiness and hope are intents
+    ("The United States is prepared to lift some sanctions on Venezuela's oil sector.", ("USA", "VEN", "0354")),
+    ("Albanese said he hoped to meet Chinese President Xi Jinping next week.", ("AUS", "CHN", "036")),
+    # one's own expectation is an intent; another's act expected is only a guess (see above)
+    ("Russia expects to sign a gas deal with China next month.", ("RUS", "CHN", "0311")),
+    # a passive extradition names its sender in the from-phrase
+    ("A drug trafficker was extradited from Paraguay to Brazil on Saturday.", ("PRY", None, "063")),
+    # martial law over a disputed region binds the declaring state's people
+    ("Armenia declared martial law on Sunday as fighting flared over Nagorno-Karabakh.", ("ARM", "ARM", "1724")),
+])
+def test_intents_senders_and_home_acts(pipeline, text, expected):
+    events = {(s[:3], t[:3], c) for s, t, c, neg, mod in coded(pipeline, text, dt.date(2024, 5, 1)) if not neg}
+    if expected[1] is None:
+        assert any(s == expected[0] and c == expected[2] for s, t, c in events), events
+    else:
+        assert expected in events, events
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("Turkey will build homes for families displaced by the floods in Libya's city of Derna.", "201"),
+    ("Costa's visit to Angola ended on Tuesday with the signing of 13 agreements.", "164"),
+])
+def test_nature_displaces_no_one_and_a_visit_that_ends_breaks_nothing_off(pipeline, text, absent):
+    assert not any(c == absent for s, t, c, *_ in coded(pipeline, text, dt.date(2024, 5, 1)))

@@ -50,7 +50,7 @@ SPEECH_VERBS = {"say", "tell", "note", "add", "stress", "state", "announce", "de
                 "write", "report", "emphasize", "emphasise", "underline", "affirm", "point", "remark",
                 "explain", "argue", "reiterate", "assert", "express", "warn"}
 REFUSAL_VERBS = {"refuse", "decline", "reject", "fail"}
-INTENT_VERBS = {"intend", "plan", "want", "wish", "hope", "seek", "aim", "pledge", "promise", "vow", "threaten",
+INTENT_VERBS = {"intend", "plan", "want", "wish", "hope", "hop", "seek", "aim", "pledge", "promise", "vow", "threaten",
                 "agree", "decide", "prepare", "expect", "offer", "propose", "look", "consider"}
 FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 OBLIGATION_AUX = {"must", "should", "ought", "need"}
@@ -113,6 +113,9 @@ REACTION_VERBS = {"condemn", "denounce", "criticise", "criticize", "deplore", "d
                   "hail", "applaud", "lament", "mourn", "regret", "protest"}
 # Verbs for a toll, coded with the attack that caused it.
 CASUALTY_VERBS = {"kill", "wound", "injure", "leave"}
+# Natural disasters, whose displacement and destruction no actor does.
+DISASTER_WORDS = {"flood", "floods", "flooding", "earthquake", "quake", "storm", "cyclone", "hurricane", "typhoon",
+                  "drought", "wildfire", "wildfires", "tsunami", "landslide", "landslides", "eruption", "famine"}
 # Words for meeting in person, which in one side's own country is a visit.
 MEETING_LEMMAS = {"meet", "confer", "meeting", "summit", "consult", "hold", "have"}
 # Verbs that end a nominal negotiation: "talks collapsed", "walked out of talks", "talks broke down".
@@ -248,6 +251,12 @@ class EventCoder:
                     sources = next((found for c in token.children if c.dep_ == "agent" for p in c.children
                                     if p.dep_ == "pobj" if (found := self._nationality(p))), [])
                     spath = "nationality word in the by-phrase" if sources else spath
+                if not sources and entry.code in ("063", "174"):
+                    # "was extradited from Paraguay to Brazil": the country it was sent from sent it
+                    sources = next((found for c in token.children if c.dep_ == "prep" and c.lower_ == "from"
+                                    for p in c.children if p.dep_ == "pobj"
+                                    if (found := _actors_at(p, analysis) or _country_of_place(p, analysis))), [])
+                    spath = "the country it was sent from" if sources else spath
                 if not sources:
                     # "an agreement between Indonesia and the UAE was signed": the parties sign it
                     sources = next((found for c in token.children if c.dep_ == "nsubjpass" for b in c.children
@@ -323,6 +332,10 @@ class EventCoder:
                 self._match(trigger.head.head, analysis).entry.code == "196":
             # "violated the ceasefire by shelling the suburb": the means of the violation
             return f"the means of {trigger.head.head.text!r} (196), which codes it"
+        if code[:2] in ("18", "19", "20") and any(t.lemma_.lower() in DISASTER_WORDS for t in _own_subtree(trigger)
+                                                  if t.dep_ in ("pobj", "nsubj", "nsubjpass")):
+            # "families displaced by the floods", "villages destroyed by the earthquake": nature, not force
+            return "done by a natural disaster, not by an actor"
         alleged = _alleged_by(trigger)
         if alleged is not None:
             return f"an act alleged or denied by {alleged.text!r} is not coded as having happened"
@@ -557,8 +570,9 @@ class EventCoder:
             if new != code and new in self.kb.cameo:
                 notes.append(f"what kind of aid: {code} -> {new}")
                 code = new
+        # talks broken off; a visit that "ended" simply ended
         ended = (found.entry.pos == "NOUN" or trigger.dep_ in ("pobj", "dobj")) and \
-            governor.lemma_.lower() in ENDED_BY
+            governor.lemma_.lower() in ENDED_BY and code[:2] == "04" and code not in ("042", "043")
         if ended:
             # "talks ... collapsed", "walked out of talks": negotiations halted (164), on both sides
             notes.append(f"{trigger.text!r} ended by {governor.text!r}: {code} -> 164")
@@ -591,7 +605,9 @@ class EventCoder:
                 notes.append(f"{modality} {code} -> {'threat' if new[:2] == '13' else 'intent'} {new}")
                 code = new
         targets = found.targets
-        if not targets and "place" in found.entry.targets and place is not None and place.country:
+        if not targets and "place" in found.entry.targets and place is not None and place.country and \
+                not (code in ("1721", "1722", "1723", "1724") and found.sources and
+                     place.country != found.sources[0].country):
             # "struck nine sites in Pakistan", "arrived in Islamabad for talks": the country of the place
             targets = [ActorMention(text=place.text, start=place.start, end=place.end, code=place.country,
                                     name=place.name, type="STATE", country=place.country,
@@ -620,7 +636,10 @@ class EventCoder:
             # ("declared a state of emergency", "protesters blocked highways across the country")
             # violence with no victim named ("massacred villagers in Borno state") only where a place says so
             first = found.sources[0]
-            country = (place.country if place is not None and place.country else None) or \
+            # martial law or a curfew over a disputed region binds the declaring state's own people
+            emergency = code in ("1721", "1722", "1723", "1724") and first.country is not None
+            country = (first.country if emergency else None) or \
+                (place.country if place is not None and place.country else None) or \
                 (first.country if code[:2] in ("14", "17") or code in DOMESTIC_CODES else None) or \
                 (first.country if code[:2] in ("18", "20") and first.type == "AGENT"
                  and first.code[3:6] in HOME_SECTORS else None)
@@ -1742,7 +1761,7 @@ def _modality(trigger: Token) -> tuple[bool, str, str | None, str | None]:
             refusal = "stopped"  # "stopped supplying weapons": the act ends (see STOPPED_BY_CODE)
             note = f"stopped: governed by {gov.text!r}"
             break
-        if lemma in INTENT_VERBS or (gov.pos_ == "ADJ" and lemma in ("ready", "willing", "eager", "keen")):
+        if lemma in INTENT_VERBS or (gov.pos_ == "ADJ" and lemma in ("ready", "willing", "eager", "keen", "prepared")):
             modality = "intended"
             note = f"intended: governed by {gov.text!r}"
             if any(c.dep_ == "neg" for c in gov.children):
@@ -1769,8 +1788,11 @@ def _modality(trigger: Token) -> tuple[bool, str, str | None, str | None]:
     for _ in range(3):
         if up.dep_ not in ("ccomp", "xcomp", "conj") or up.head is up:
             break
+        low = up
         up = up.head
-        if up.lemma_.lower() in SPECULATIVE_VERBS and up.pos_ in ("VERB", "AUX"):
+        if up.lemma_.lower() in SPECULATIVE_VERBS and up.pos_ in ("VERB", "AUX") and \
+                (low.dep_ == "ccomp" or any(c.dep_ in ("nsubj", "nsubjpass") for c in low.children)):
+            # someone else's act guessed at ("did not expect Russia to deploy"); "expects to sign" is an intent
             # "officials did not expect Russia to deploy troops", "analysts predicted China would ...":
             # a guess, not an act
             modality, note = "hypothetical", f"hypothetical: expected by {up.text!r}"
