@@ -745,3 +745,12 @@ def test_intents_senders_and_home_acts(pipeline, text, expected):
 ])
 def test_nature_displaces_no_one_and_a_visit_that_ends_breaks_nothing_off(pipeline, text, absent):
     assert not any(c == absent for s, t, c, *_ in coded(pipeline, text, dt.date(2024, 5, 1)))
+
+
+def test_a_threat_covers_both_acts_and_a_warned_veto_is_a_threat(pipeline):
+    events = {e[:3] for e in coded(pipeline, "Somalia threatened on Wednesday to recall its ambassador and cut "
+                                             "diplomatic ties with Ethiopia.", dt.date(2024, 1, 3))}
+    assert ("SOM", "ETH", "1313") in events and ("SOM", "ETH", "161") not in events
+    events = {e[:3] for e in coded(pipeline, "Orban warned that Hungary would veto the European Union's next aid "
+                                             "package for Ukraine.", dt.date(2023, 12, 4))}
+    assert any(s.startswith("HUN") and c == "131" for s, t, c in events)

@@ -604,6 +604,11 @@ class EventCoder:
             if new and new in self.kb.cameo:
                 notes.append(f"{modality} {code} -> {'threat' if new[:2] == '13' else 'intent'} {new}")
                 code = new
+        elif root == "12" and modality in ("future", "intended") and _warned_by(trigger) is not None:
+            # "warned that Hungary would veto the aid package": a refusal announced as a warning is a
+            # threat of a non-forceful act (131)
+            notes.append(f"{modality} {code} announced as a warning -> threat 131")
+            code = "131"
         targets = found.targets
         if not targets and "place" in found.entry.targets and place is not None and place.country and \
                 not (code in ("1721", "1722", "1723", "1724") and found.sources and
@@ -750,6 +755,18 @@ ALLEGING_VERBS = {"accuse", "blame", "charge", "deny", "allege", "dismiss", "ref
                   # is the reason for the praise or criticism, which is what is coded
                   "thank", "praise", "commend", "congratulate", "criticise", "criticize", "condemn", "denounce",
                   "fault", "punish", "sanction", "reward"}
+
+
+def _warned_by(trigger: Token) -> Token | None:
+    """The verb of warning or threatening whose clause ``trigger`` is in, if any."""
+    cur = trigger
+    for _ in range(3):
+        if cur.dep_ not in ("ccomp", "xcomp", "conj") or cur.head.i == cur.i:
+            return None
+        cur = cur.head
+        if cur.lemma_.lower() in THREAT_VERBS:
+            return cur
+    return None
 
 
 def _alleged_by(trigger: Token) -> Token | None:
@@ -1745,7 +1762,10 @@ def _modality(trigger: Token) -> tuple[bool, str, str | None, str | None]:
     note = None
     chain = [trigger]
     cur = trigger
-    while (cur.dep_ in ("xcomp", "pcomp", "acl", "pobj", "prep") or _infinitive_clause(cur)) and \
+    while (cur.dep_ in ("xcomp", "pcomp", "acl", "pobj", "prep") or _infinitive_clause(cur) or
+           # "threatened to recall its ambassador and cut ties": the second act is threatened too
+           (cur.dep_ == "conj" and cur.pos_ in ("VERB", "AUX") and
+            (cur.head.dep_ == "xcomp" or _infinitive_clause(cur.head)))) and \
             cur.head is not cur and len(chain) < 5:
         cur = cur.head
         chain.append(cur)
