@@ -754,3 +754,9 @@ def test_a_threat_covers_both_acts_and_a_warned_veto_is_a_threat(pipeline):
     events = {e[:3] for e in coded(pipeline, "Orban warned that Hungary would veto the European Union's next aid "
                                              "package for Ukraine.", dt.date(2023, 12, 4))}
     assert any(s.startswith("HUN") and c == "131" for s, t, c in events)
+
+
+def test_a_list_of_countries_the_parser_makes_an_apposition_all_act(pipeline):
+    events = {e[:3] for e in coded(pipeline, "Saudi Arabia, Egypt, the United Arab Emirates and Bahrain cut "
+                                             "diplomatic ties with Qatar on Monday.", dt.date(2017, 6, 5))}
+    assert {("SAU", "QAT", "161"), ("EGY", "QAT", "161"), ("ARE", "QAT", "161"), ("BHR", "QAT", "161")} <= events

@@ -1398,7 +1398,10 @@ def _subject_actors(subj: Token, analysis: ActorAnalysis) -> list[ActorMention]:
     while stack:
         t = stack.pop()
         allowed.append(t)
-        stack.extend(c for c in t.children if c.dep_ not in _NOT_SUBJECT_DEPS)
+        # "Saudi Arabia, Egypt, the UAE and Bahrain cut ties": the parser makes the list an apposition
+        stack.extend(c for c in t.children if c.dep_ not in _NOT_SUBJECT_DEPS or
+                     (c.dep_ == "appos" and analysis.at(c) is not None and
+                      all(m.type == "STATE" for m in analysis.at(c).codes)))
     if any(t.dep_ == "cc" and t.lower_ in ("and", "&") for t in allowed):
         for t in sorted(allowed, key=lambda t: t.i):
             actor = analysis.at(t)
