@@ -760,3 +760,16 @@ def test_a_list_of_countries_the_parser_makes_an_apposition_all_act(pipeline):
     events = {e[:3] for e in coded(pipeline, "Saudi Arabia, Egypt, the United Arab Emirates and Bahrain cut "
                                              "diplomatic ties with Qatar on Monday.", dt.date(2017, 6, 5))}
     assert {("SAU", "QAT", "161"), ("EGY", "QAT", "161"), ("ARE", "QAT", "161"), ("BHR", "QAT", "161")} <= events
+
+
+@pytest.mark.parametrize("text, expected", [
+    # what was given arrived somewhere: that is whom it was given to
+    ("Three million vaccine doses donated by Japan landed in Hanoi on Monday.", ("JPN", "VNM", "073")),
+    # whoever held the people released them
+    ("Twenty Indian fishermen detained by Sri Lanka's navy were released on Friday.", ("LKA", "IND", "0841")),
+    # the Saudi-led coalition is coded by the state that leads it
+    ("Saudi-led coalition warplanes struck a market in northern Yemen's Saada province.", ("SAU", "YEM", "195")),
+])
+def test_givers_holders_and_coalitions(pipeline, text, expected):
+    events = {(s[:3], t[:3], c) for s, t, c, *_ in coded(pipeline, text, dt.date(2022, 3, 1))}
+    assert expected in events, events

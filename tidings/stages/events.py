@@ -116,6 +116,11 @@ CASUALTY_VERBS = {"kill", "wound", "injure", "leave"}
 # Natural disasters, whose displacement and destruction no actor does.
 DISASTER_WORDS = {"flood", "floods", "flooding", "earthquake", "quake", "storm", "cyclone", "hurricane", "typhoon",
                   "drought", "wildfire", "wildfires", "tsunami", "landslide", "landslides", "eruption", "famine"}
+# Nominal acts whose "from"-phrase names who sends them: "a donation of doses from China", "an
+# offer of talks from Seoul", "pressure from Washington".
+FROM_DOER_NOUNS = {"donation", "donations", "gift", "offer", "aid", "assistance", "support", "pressure", "rebuke",
+                   "criticism", "condemnation", "request", "demand", "call", "invitation", "proposal", "warning",
+                   "threat", "protest", "apology", "shipment", "delivery", "consignment", "loan", "grant"}
 # Words for meeting in person, which in one side's own country is a visit.
 MEETING_LEMMAS = {"meet", "confer", "meeting", "summit", "consult", "hold", "have"}
 # Verbs that end a nominal negotiation: "talks collapsed", "walked out of talks", "talks broke down".
@@ -251,6 +256,11 @@ class EventCoder:
                     sources = next((found for c in token.children if c.dep_ == "agent" for p in c.children
                                     if p.dep_ == "pobj" if (found := self._nationality(p))), [])
                     spath = "nationality word in the by-phrase" if sources else spath
+                if not sources and entry.code[:2] == "08":
+                    # "Indian fishermen detained by Sri Lanka's navy were released": whoever held them
+                    sources = next((found for c in token.children if c.dep_ == "nsubjpass"
+                                    if (found := _doer_of(c, analysis))), [])
+                    spath = "the one who held the passive subject" if sources else spath
                 if not sources and entry.code in ("063", "174"):
                     # "was extradited from Paraguay to Brazil": the country it was sent from sent it
                     sources = next((found for c in token.children if c.dep_ == "prep" and c.lower_ == "from"
@@ -304,6 +314,16 @@ class EventCoder:
                     if targets:
                         tpath = f"nationality word on {thing.text!r}"
                         break
+            if not targets and pos == "VERB" and token.dep_ == "acl" and entry.code[:2] in ("06", "07"):
+                # "doses donated by the United States landed in Manila": where what was given arrived
+                verb = token.head.head
+                if verb.pos_ in ("VERB", "AUX"):
+                    targets = next((found for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "to", "at")
+                                    for p in c.children if p.dep_ == "pobj"
+                                    if (found := [m for m in (_actors_at(p, analysis) or _country_of_place(p, analysis))
+                                                  if all(not _same_party(m.code[:3], s_.code[:3]) for s_ in sources)])),
+                                   [])
+                    tpath = f"where what was given arrived ({verb.lemma_!r})" if targets else tpath
             if not targets:
                 targets, tpath = _deep_target(entry, token, analysis, sources)
             return _Found(entry, token, sources, targets, spath, tpath, passive)
@@ -1503,6 +1523,13 @@ def _noun_sources(token: Token, analysis: ActorAnalysis) -> tuple[list[ActorMent
                 actors = _actors_at(p, analysis) if p.dep_ == "pobj" else []
                 if actors:
                     return actors, "by-phrase"  # "the release of 13 hostages by Hamas"
+    if token.lemma_.lower() in FROM_DOER_NOUNS:
+        for c in token.children:
+            if c.dep_ == "prep" and c.lower_ == "from":
+                for p in c.children:
+                    actors = _actors_at(p, analysis) if p.dep_ == "pobj" else []
+                    if actors:
+                        return actors, "from-phrase of an act sent"  # "a donation of vaccines from China"
     for c in token.children:
         if c.dep_ == "acl":
             agent = _agent(c, analysis)
