@@ -242,37 +242,7 @@ class EventCoder:
             if pos == "NOUN":
                 sources, spath = _noun_sources(token, analysis)
             elif passive:
-                sources, spath = _agent(token, analysis), "agent"
-                if not sources:
-                    # the parser hangs the by-phrase on the object: "Ukraine was given a package of
-                    # shells by Denmark", "recognised as a state by Spain"
-                    sources = next((found for t in _own_subtree(token) if t.dep_ in ("prep", "agent") and
-                                    t.lower_ == "by" and _within_phrase(t, token)
-                                    for p in t.children if p.dep_ == "pobj"
-                                    if (found := _actors_at(p, analysis))), [])
-                    spath = "by-phrase under the passive verb" if sources else spath
-                if not sources:
-                    # "a hospital was hit by Russian air strikes": the nationality of the means
-                    sources = next((found for c in token.children if c.dep_ == "agent" for p in c.children
-                                    if p.dep_ == "pobj" if (found := self._nationality(p))), [])
-                    spath = "nationality word in the by-phrase" if sources else spath
-                if not sources and entry.code[:2] == "08":
-                    # "Indian fishermen detained by Sri Lanka's navy were released": whoever held them
-                    sources = next((found for c in token.children if c.dep_ == "nsubjpass"
-                                    if (found := _doer_of(c, analysis))), [])
-                    spath = "the one who held the passive subject" if sources else spath
-                if not sources and entry.code in ("063", "174"):
-                    # "was extradited from Paraguay to Brazil": the country it was sent from sent it
-                    sources = next((found for c in token.children if c.dep_ == "prep" and c.lower_ == "from"
-                                    for p in c.children if p.dep_ == "pobj"
-                                    if (found := _actors_at(p, analysis) or _country_of_place(p, analysis))), [])
-                    spath = "the country it was sent from" if sources else spath
-                if not sources:
-                    # "an agreement between Indonesia and the UAE was signed": the parties sign it
-                    sources = next((found for c in token.children if c.dep_ == "nsubjpass" for b in c.children
-                                    if b.dep_ == "prep" and b.lower_ == "between" for p in b.children
-                                    if p.dep_ == "pobj" if len(found := _actors_at(p, analysis)) >= 2), [])
-                    spath = "the parties between whom the passive subject is" if sources else spath
+                sources, spath = self._passive_sources(entry, token, analysis)
             else:
                 sources, spath = _subject(token, analysis)
             targets, tpath = _targets(entry, token, analysis, passive)
@@ -328,6 +298,47 @@ class EventCoder:
                 targets, tpath = _deep_target(entry, token, analysis, sources)
             return _Found(entry, token, sources, targets, spath, tpath, passive)
         return None
+
+    def _passive_sources(self, entry: VerbEntry, token: Token, analysis: ActorAnalysis
+                         ) -> tuple[list[ActorMention], str]:
+        """Who does a passive verb's act: its agent, else the first of the places the parser or the
+        sentence leaves the doer in."""
+        sources = _agent(token, analysis)
+        if sources:
+            return sources, "agent"
+        subjects = [c for c in token.children if c.dep_ == "nsubjpass"]
+        tries = [
+            # the parser hangs the by-phrase on the object: "Ukraine was given a package of shells by
+            # Denmark", "recognised as a state by Spain"
+            ("by-phrase under the passive verb",
+             lambda: next((found for t in _own_subtree(token) if t.dep_ in ("prep", "agent") and t.lower_ == "by"
+                           and _within_phrase(t, token) for p in t.children if p.dep_ == "pobj"
+                           if (found := _actors_at(p, analysis))), [])),
+            # "a hospital was hit by Russian air strikes": the nationality of the means
+            ("nationality word in the by-phrase",
+             lambda: next((found for c in token.children if c.dep_ == "agent" for p in c.children
+                           if p.dep_ == "pobj" if (found := self._nationality(p))), [])),
+            # "Indian fishermen detained by Sri Lanka's navy were released": whoever held them
+            ("the one who held the passive subject",
+             lambda: next((found for c in subjects if (found := _doer_of(c, analysis))), [])
+             if entry.code[:2] == "08" else []),
+            # "was extradited from Paraguay to Brazil": the country it was sent from sent it
+            ("the country it was sent from",
+             lambda: next((found for c in token.children if c.dep_ == "prep" and c.lower_ == "from"
+                           for p in c.children if p.dep_ == "pobj"
+                           if (found := _actors_at(p, analysis) or _country_of_place(p, analysis))), [])
+             if entry.code in ("063", "174") else []),
+            # "an agreement between Indonesia and the UAE was signed": the parties sign it
+            ("the parties between whom the passive subject is",
+             lambda: next((found for c in subjects for b in c.children if b.dep_ == "prep" and b.lower_ == "between"
+                           for p in b.children if p.dep_ == "pobj" if len(found := _actors_at(p, analysis)) >= 2),
+                          [])),
+        ]
+        for path, find in tries:
+            sources = find()
+            if sources:
+                return sources, path
+        return [], "agent"
 
     def _roots_of(self, token: Token) -> set[str]:
         """The CAMEO roots the lexicon's verb entries for ``token``'s lemma can give."""
@@ -1503,6 +1514,17 @@ def _agent(token: Token, analysis: ActorAnalysis) -> list[ActorMention]:
     return []
 
 
+def _phrase_actors(token: Token, word: str, analysis: ActorAnalysis) -> list[ActorMention]:
+    """The actors of the first ``word``-phrase under ``token`` that names any ('by Hamas')."""
+    for c in token.children:
+        if c.dep_ in ("prep", "agent") and c.lower_ == word:
+            for p in c.children:
+                actors = _actors_at(p, analysis) if p.dep_ == "pobj" else []
+                if actors:
+                    return actors
+    return []
+
+
 def _noun_sources(token: Token, analysis: ActorAnalysis) -> tuple[list[ActorMention], str]:
     for c in token.children:
         if c.dep_ == "poss":
@@ -1517,32 +1539,21 @@ def _noun_sources(token: Token, analysis: ActorAnalysis) -> tuple[list[ActorMent
             for p in c.children:
                 if p.dep_ == "pobj":
                     return _actors_at(p, analysis), "between"
-    for c in token.children:
-        if c.dep_ in ("prep", "agent") and c.lower_ == "by":
-            for p in c.children:
-                actors = _actors_at(p, analysis) if p.dep_ == "pobj" else []
-                if actors:
-                    return actors, "by-phrase"  # "the release of 13 hostages by Hamas"
-    if token.lemma_.lower() in FROM_DOER_NOUNS:
-        for c in token.children:
-            if c.dep_ == "prep" and c.lower_ == "from":
-                for p in c.children:
-                    actors = _actors_at(p, analysis) if p.dep_ == "pobj" else []
-                    if actors:
-                        return actors, "from-phrase of an act sent"  # "a donation of vaccines from China"
+    actors = _phrase_actors(token, "by", analysis)
+    if actors:
+        return actors, "by-phrase"  # "the release of 13 hostages by Hamas"
+    actors = _phrase_actors(token, "from", analysis) if token.lemma_.lower() in FROM_DOER_NOUNS else []
+    if actors:
+        return actors, "from-phrase of an act sent"  # "a donation of vaccines from China"
     for c in token.children:
         if c.dep_ == "acl":
             agent = _agent(c, analysis)
             if agent:
                 return agent, "agent of " + c.lemma_
-    if token.lemma_.lower() in DOER_OF_NOUNS:
-        # "the withdrawal of UN peacekeepers from Mali", "the visit of Japan's prime minister to Kyiv"
-        for c in token.children:
-            if c.dep_ == "prep" and c.lower_ == "of":
-                for p in c.children:
-                    actors = _actors_at(p, analysis) if p.dep_ == "pobj" else []
-                    if actors:
-                        return actors, "of-phrase of an act done, not suffered"
+    # "the withdrawal of UN peacekeepers from Mali", "the visit of Japan's prime minister to Kyiv"
+    actors = _phrase_actors(token, "of", analysis) if token.lemma_.lower() in DOER_OF_NOUNS else []
+    if actors:
+        return actors, "of-phrase of an act done, not suffered"
     if token.dep_ == "pobj" and token.head.lower_ in ("in", "as") and token.head.head.pos_ in ("VERB", "AUX"):
         # "test-fired missiles ... in a show of force": the act the phrase describes is the verb's subject's
         return _subject(token.head.head, analysis)
