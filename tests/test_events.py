@@ -773,3 +773,9 @@ def test_a_list_of_countries_the_parser_makes_an_apposition_all_act(pipeline):
 def test_givers_holders_and_coalitions(pipeline, text, expected):
     events = {(s[:3], t[:3], c) for s, t, c, *_ in coded(pipeline, text, dt.date(2022, 3, 1))}
     assert expected in events, events
+
+
+def test_a_nationality_one_level_down_the_targets_phrase(pipeline):
+    events = {e[:3] for e in coded(pipeline, "Pakistan acknowledged responsibility for the sinking of an Indian "
+                                             "fishing boat.", dt.date(2022, 3, 1))}
+    assert ("PAK", "IND", "015") in events

@@ -266,9 +266,9 @@ class EventCoder:
             if not sources and pos == "VERB":
                 sources = self._agent_in_place(token, analysis)
                 spath = "agent word with the country it is in" if sources else spath
+            things: list[Token] = []
             if not targets:
                 # "sanctions on Iranian drone makers", "imports of Ukrainian grain"
-                things: list[Token] = []
                 if "poss" in entry.targets or "obj" in entry.targets:
                     for o in _objects(token):
                         # the owner first: "seized the Russian assets of Danish brewer Carlsberg"
@@ -296,6 +296,10 @@ class EventCoder:
                     tpath = f"where what was given arrived ({verb.lemma_!r})" if targets else tpath
             if not targets:
                 targets, tpath = _deep_target(entry, token, analysis, sources)
+            if not targets and any(w.startswith("prep:") for w in entry.targets):
+                # a nationality one level down the phrase: "acknowledged responsibility for the sinking of
+                # an Indian fishing boat"
+                targets, tpath = self._deep_nationality(things, sources)
             return _Found(entry, token, sources, targets, spath, tpath, passive)
         return None
 
@@ -339,6 +343,16 @@ class EventCoder:
             if sources:
                 return sources, path
         return [], "agent"
+
+    def _deep_nationality(self, things: list[Token], sources: list[ActorMention]
+                          ) -> tuple[list[ActorMention], str]:
+        for thing in things:
+            for t in sorted(thing.subtree, key=lambda t: t.i):
+                if t.i != thing.i and t.pos_ == "NOUN" and not _under_place_phrase(t, thing):
+                    found = [m for m in self._nationality(t) if all(not _same_party(m.code, s.code[:3]) for s in sources)]
+                    if found:
+                        return found, f"nationality word on {t.text!r} inside {thing.text!r}"
+        return [], ""
 
     def _roots_of(self, token: Token) -> set[str]:
         """The CAMEO roots the lexicon's verb entries for ``token``'s lemma can give."""
