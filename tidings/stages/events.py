@@ -373,8 +373,7 @@ class EventCoder:
             # "hit a convoy with a roadside bomb, killing seven soldiers": the deaths are the attack's
             return f"the toll of the attack {trigger.head.text!r}, which codes it"
         if trigger.dep_ == "pcomp" and trigger.head.lower_ == "by" and trigger.head.head.pos_ in ("VERB", "AUX") \
-                and self._match(trigger.head.head, analysis) is not None and \
-                self._match(trigger.head.head, analysis).entry.code == "196":
+                and (means := self._match(trigger.head.head, analysis)) is not None and means.entry.code == "196":
             # "violated the ceasefire by shelling the suburb": the means of the violation
             return f"the means of {trigger.head.head.text!r} (196), which codes it"
         if code[:2] in ("18", "19", "20") and any(t.lemma_.lower() in DISASTER_WORDS for t in _own_subtree(trigger)
@@ -1632,7 +1631,7 @@ def _targets(entry: VerbEntry, token: Token, analysis: ActorAnalysis, passive: b
                     continue
                 found = [m for m in _actors_at(t, analysis) if m.code not in speaker and
                          not (m.country in own and m.code[3:6] in ("GOV", "MIL", "COP", "") and
-                              token.lemma_.lower() in THREAT_VERBS | {"warn"})]
+                              token.lemma_.lower() in THREAT_VERBS)]
                 if found:
                     return found, f"actor in what {token.lemma_!r} says"
         elif where == "iobj":
@@ -1644,9 +1643,7 @@ def _targets(entry: VerbEntry, token: Token, analysis: ActorAnalysis, passive: b
         elif where.startswith("prep:"):
             word = where[5:]
             # the nearest such preposition under the trigger: "approved $2.8 billion in aid to Egypt"
-            holders = sorted((t for t in _own_subtree(token) if t is token or t.dep_ not in SUBJECT_DEPS),
-                             key=lambda t: abs(t.i - token.i))
-            for holder in holders:
+            for holder in _nearest_first(token):
                 if word == "with" and holder.lemma_.lower() in BORDER_NOUNS:
                     continue  # "drills near Belarus's border with Ukraine": no partner in the drills
                 for c in holder.children:
@@ -1672,14 +1669,20 @@ def _targets(entry: VerbEntry, token: Token, analysis: ActorAnalysis, passive: b
     return [], ""
 
 
+def _nearest_first(token: Token) -> list[Token]:
+    """The trigger's own subtree without its subject, nearest words first: where a preposition the
+    entry names is looked for ("approved $2.8 billion in aid to Egypt")."""
+    return sorted((t for t in _own_subtree(token) if t is token or t.dep_ not in SUBJECT_DEPS),
+                  key=lambda t: abs(t.i - token.i))
+
+
 def _deep_target(entry: VerbEntry, token: Token, analysis: ActorAnalysis, sources: list[ActorMention]
                  ) -> tuple[list[ActorMention], str]:
     """The last resort for a target: an actor deeper inside the phrase the entry names ("an
     investigation into abuses committed by Iranian forces", "restrictions on materials bound for
     South Korea"), not inside a place phrase and not the source's own side."""
     words = [w[5:] for w in entry.targets if w.startswith("prep:")]
-    holders = sorted((t for t in _own_subtree(token) if t is token or t.dep_ not in SUBJECT_DEPS),
-                     key=lambda t: abs(t.i - token.i))
+    holders = _nearest_first(token)
     own = [m.code for m in sources]
     for word in words:
         for c in (c for holder in holders for c in holder.children):
